@@ -1,0 +1,130 @@
+import { type INode, type JsonObject, NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import { ContactFieldError } from './fields';
+import { FieldError, describeValue } from './values';
+
+/** What a provider's errors need to be explained to a user. */
+export interface ProviderErrorInfo {
+	displayName: string;
+	/** Where the user finds or fixes the API key. */
+	credentialHint: string;
+	/** How to fix a provider error code (Klen's `permission_denied`, ...). */
+	codeHints?: Record<string, string>;
+}
+
+export interface ApiAnswer {
+	statusCode: number;
+	body: unknown;
+	headers: Record<string, unknown>;
+}
+
+/** The server's own words, from whatever error body shape it uses. */
+export function serverReason(body: unknown): string | undefined {
+	if (body === undefined || body === null || body === '') return undefined;
+	if (typeof body === 'string') return body.slice(0, 500);
+	if (typeof body !== 'object') return String(body);
+	const record = body as Record<string, unknown>;
+	const parts: string[] = [];
+	for (const key of ['message', 'error_description', 'detail', 'details', 'errors']) {
+		const value = record[key];
+		if (value === undefined || value === null || value === '') continue;
+		parts.push(typeof value === 'string' ? value : JSON.stringify(value));
+	}
+	if (parts.length === 0 && typeof record.error === 'string') parts.push(record.error);
+	return parts.length ? parts.join(' ').slice(0, 500) : JSON.stringify(body).slice(0, 500);
+}
+
+export function errorCode(body: unknown): string | undefined {
+	if (body && typeof body === 'object') {
+		const code = (body as Record<string, unknown>).error ?? (body as Record<string, unknown>).code;
+		if (typeof code === 'string' && /^[a-z0-9_.-]+$/i.test(code)) return code;
+	}
+	return undefined;
+}
+
+/** Removes secrets from any text shown to the user. */
+export function redact(text: string, secrets: Array<string | undefined>): string {
+	return secrets.reduce<string>(
+		(result, secret) => (secret && secret.length >= 4 ? result.split(secret).join('***') : result),
+		text,
+	);
+}
+
+export interface ErrorContext {
+	itemIndex: number;
+	contactId?: string;
+	secrets?: Array<string | undefined>;
+}
+
+/** Maps a non-2xx answer to a message that says what happened and how to fix it. */
+export function describeApiError(
+	provider: ProviderErrorInfo,
+	answer: ApiAnswer,
+	context: ErrorContext,
+): { message: string; description: string } {
+	const { displayName } = provider;
+	const status = answer.statusCode;
+	const code = errorCode(answer.body);
+	const reason = serverReason(answer.body);
+	const codeHint = code ? provider.codeHints?.[code] : undefined;
+	const because = reason ? `: ${reason}` : '';
+	let message: string;
+	let fix: string;
+	if (status === 401) {
+		message = `${displayName} API key invalid (401)${because}`;
+		fix = provider.credentialHint;
+	} else if (status === 403) {
+		message = `No access (plan or permission) at ${displayName} (403)${because}`;
+		fix = codeHint ?? `Your ${displayName} plan may not include API access, or the key lacks the permission this operation needs.`;
+	} else if (status === 404 && context.contactId !== undefined) {
+		message = `Contact ${context.contactId} not found at ${displayName} (404)`;
+		fix = codeHint ?? `Check the contact ID, and that the API key has access to the contact's workspace.`;
+	} else if (status === 429) {
+		message = `Rate limited by ${displayName} (429)${because}`;
+		fix = 'Lower Options › Requests per Minute, or raise Options › Max Rate-Limit Wait.';
+	} else if (status >= 500) {
+		message = `${displayName} server error (${status})${because}`;
+		fix = `${displayName} could not handle the request. Try again later; if it persists, contact ${displayName} support.`;
+	} else {
+		message = `${displayName} rejected the request (${status})${because}`;
+		fix = codeHint ?? 'Correct the value the server names, then run the node again.';
+	}
+	const secrets = context.secrets ?? [];
+	return {
+		message: redact(`[item ${context.itemIndex}] ${message}`, secrets),
+		description: redact(fix, secrets),
+	};
+}
+
+export function apiError(node: INode, provider: ProviderErrorInfo, answer: ApiAnswer, context: ErrorContext): NodeApiError {
+	const { message, description } = describeApiError(provider, answer, context);
+	const body = answer.body && typeof answer.body === 'object' ? (answer.body as JsonObject) : { body: String(answer.body ?? '') };
+	return new NodeApiError(node, body, {
+		message,
+		description,
+		httpCode: String(answer.statusCode),
+		itemIndex: context.itemIndex,
+	});
+}
+
+/**
+ * An input problem, found before any request: names the item, the field and the value, and
+ * says how to fix it. The fix is in the message too, because with Continue On Fail the
+ * output item keeps only the message.
+ */
+export function inputError(node: INode, itemIndex: number, error: unknown, fieldName?: string): Error {
+	if (error instanceof ContactFieldError) {
+		return new NodeOperationError(node, `[item ${itemIndex}] ${error.message}. ${error.fieldError.fix}`, {
+			itemIndex,
+			description: `${error.field.displayName} (${error.field.name}) was ${describeValue(error.fieldError.value)}. ${error.fieldError.fix}`,
+		});
+	}
+	if (error instanceof FieldError) {
+		const subject = fieldName ? `${fieldName}: ` : '';
+		return new NodeOperationError(node, `[item ${itemIndex}] ${subject}${error.problem}. ${error.fix}`, {
+			itemIndex,
+			description: error.fix,
+		});
+	}
+	return error instanceof Error ? error : new NodeOperationError(node, String(error), { itemIndex });
+}

@@ -1,0 +1,212 @@
+import {
+	type CountryCode,
+	getCountries,
+	isSupportedCountry,
+	parsePhoneNumberFromString,
+} from 'libphonenumber-js/max';
+
+import { FieldError } from './values';
+
+/**
+ * What a phone-number parameter may hold: one number, several in one cell separated by
+ * commas, semicolons or new lines, an array built by an expression, or a numeric
+ * spreadsheet cell (which has lost its "+" and any leading zero).
+ */
+export type PhoneInput = string | number | Array<string | number | null | undefined> | null | undefined;
+
+export interface PhoneOptions {
+	/** ISO 3166-1 alpha-2 code used for numbers written without an international prefix. */
+	defaultCountry?: string;
+	/** The contact's own country (a name such as "France" or a code such as "FR"). */
+	contactCountry?: unknown;
+	minItems?: number;
+	maxItems?: number;
+}
+
+const SEPARATORS = /[,;\n\r]+/;
+// Characters people put inside numbers; removed only to look at the prefix and the digits.
+const FORMATTING = /[\s.\-()/\u00a0]/g;
+
+/** Splits a cell or an expression result into the raw numbers it holds, blanks removed. */
+export function splitPhoneInput(input: PhoneInput): string[] {
+	if (input === null || input === undefined) return [];
+	const pieces = Array.isArray(input) ? input : [input];
+	return pieces
+		.flatMap((piece) => {
+			if (piece === null || piece === undefined) return [];
+			if (typeof piece === 'number') return [numberCellToText(piece)];
+			if (typeof piece !== 'string') {
+				throw new FieldError(
+					`${JSON.stringify(piece)} is not a phone number`,
+					'Give text such as "+33 6 12 34 56 78", or a list of such texts.',
+					piece,
+				);
+			}
+			return piece.split(SEPARATORS);
+		})
+		.map((piece) => piece.trim().replace(/^'/, '').trim())
+		.filter((piece) => piece !== '');
+}
+
+function numberCellToText(value: number): string {
+	if (!Number.isFinite(value) || !Number.isInteger(value) || value <= 0) {
+		throw new FieldError(
+			`${value} is not a phone number`,
+			'A numeric cell must hold the digits of the number, such as 33612345678.',
+			value,
+		);
+	}
+	return value.toFixed(0);
+}
+
+/** Reads an ISO code ("fr", "FR") or a country name in English, French, German, Spanish, Italian, Dutch or Portuguese. */
+export function resolveCountryCode(value: unknown): CountryCode | undefined {
+	if (typeof value !== 'string') return undefined;
+	const trimmed = value.trim();
+	if (trimmed === '') return undefined;
+	const upper = trimmed.toUpperCase();
+	if (upper.length === 2 && isSupportedCountry(upper)) return upper as CountryCode;
+	return countryNames().get(simplifyName(trimmed));
+}
+
+function simplifyName(name: string): string {
+	return name
+		.normalize('NFD')
+		.replace(/[\u0300-\u036f]/g, '')
+		.toLowerCase()
+		.replace(/[^a-z]/g, '');
+}
+
+const NAME_LOCALES = ['en', 'fr', 'de', 'es', 'it', 'nl', 'pt'];
+const EXTRA_NAMES: Record<string, CountryCode> = {
+	usa: 'US',
+	unitedstatesofamerica: 'US',
+	america: 'US',
+	uk: 'GB',
+	greatbritain: 'GB',
+	england: 'GB',
+	scotland: 'GB',
+	wales: 'GB',
+	northernireland: 'GB',
+	holland: 'NL',
+	southkorea: 'KR',
+	russia: 'RU',
+};
+
+let countryNameIndex: Map<string, CountryCode> | undefined;
+
+function countryNames(): Map<string, CountryCode> {
+	if (countryNameIndex) return countryNameIndex;
+	const index = new Map<string, CountryCode>(Object.entries(EXTRA_NAMES));
+	for (const locale of NAME_LOCALES) {
+		const names = new Intl.DisplayNames([locale], { type: 'region' });
+		for (const code of getCountries()) {
+			const name = names.of(code);
+			if (name && name !== code && !index.has(simplifyName(name))) index.set(simplifyName(name), code);
+		}
+	}
+	countryNameIndex = index;
+	return index;
+}
+
+/** Reads the `defaultCountry` option: empty means "none"; anything else must be a known code or name. */
+export function readDefaultCountry(value: unknown): CountryCode | undefined {
+	if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) {
+		return undefined;
+	}
+	const code = resolveCountryCode(value);
+	if (!code) {
+		throw new FieldError(
+			`${JSON.stringify(value)} is not a country code`,
+			'Use a two-letter ISO 3166-1 code such as FR, US, GB or DE, or leave it empty.',
+			value,
+		);
+	}
+	return code;
+}
+
+/**
+ * Turns one number as a person wrote it into E.164.
+ * `regions` are tried in order for numbers written without an international prefix.
+ */
+export function normalizePhoneNumber(raw: string, regions: CountryCode[]): string {
+	const compact = raw.replace(FORMATTING, '');
+	let text = raw;
+	if (compact.startsWith('00')) text = `+${compact.slice(2)}`;
+	else if (compact.startsWith('+')) text = compact;
+
+	const invalid = (why: string, fix: string) => new FieldError(`"${raw}" ${why}`, fix, raw);
+
+	if (text.startsWith('+')) {
+		const parsed = parsePhoneNumberFromString(text);
+		if (parsed?.isValid()) return checkNoExtension(parsed.number, parsed.ext, raw);
+		throw invalid(
+			'is not a valid international phone number',
+			'Check the digits after the country code, e.g. +33 6 12 34 56 78.',
+		);
+	}
+
+	for (const region of regions) {
+		const parsed = parsePhoneNumberFromString(text, region);
+		if (parsed?.isValid()) return checkNoExtension(parsed.number, parsed.ext, raw);
+	}
+
+	// A numeric spreadsheet cell drops the "+": 33612345678 is +33 6 12 34 56 78.
+	if (/^\d{8,15}$/.test(compact)) {
+		const parsed = parsePhoneNumberFromString(`+${compact}`);
+		if (parsed?.isValid()) return checkNoExtension(parsed.number, parsed.ext, raw);
+	}
+
+	if (regions.length === 0) {
+		throw invalid(
+			'has no country code',
+			'Write it in international format (e.g. +33 6 12 34 56 78) or set Options › Default Country.',
+		);
+	}
+	throw invalid(
+		`is not a valid phone number for ${regions.join(' or ')}`,
+		`Check the digits, or write it in international format (e.g. +44 20 7946 0958) if it is not from ${regions.join(' or ')}.`,
+	);
+}
+
+function checkNoExtension(e164: string, ext: string | undefined, raw: string): string {
+	if (ext) {
+		throw new FieldError(
+			`"${raw}" has an extension (${ext}), which E.164 cannot carry`,
+			'Remove the extension from the number, or put it in another field.',
+			raw,
+		);
+	}
+	return e164;
+}
+
+/**
+ * Reads every number in a phone parameter and returns them in E.164, de-duplicated, in the
+ * order given. The default country is tried first, then the contact's own country.
+ */
+export function normalizePhoneNumbers(input: PhoneInput, options: PhoneOptions = {}): string[] {
+	const regions: CountryCode[] = [];
+	const defaultCountry = readDefaultCountry(options.defaultCountry);
+	if (defaultCountry) regions.push(defaultCountry);
+	const contactCountry = resolveCountryCode(options.contactCountry);
+	if (contactCountry && !regions.includes(contactCountry)) regions.push(contactCountry);
+
+	const numbers = [...new Set(splitPhoneInput(input).map((raw) => normalizePhoneNumber(raw, regions)))];
+
+	const { minItems = 0, maxItems = Infinity } = options;
+	if (numbers.length < minItems) {
+		throw new FieldError(
+			minItems === 1 ? 'no phone number given' : `only ${numbers.length} numbers given, at least ${minItems} needed`,
+			minItems === 1 ? 'Give at least one phone number.' : `Give at least ${minItems} phone numbers.`,
+			input,
+		);
+	}
+	if (numbers.length > maxItems) {
+		throw new FieldError(
+			`${numbers.length} different numbers given, more than the ${maxItems} allowed`,
+			`Keep at most ${maxItems} numbers.`,
+			input,
+		);
+	}
+	return numbers;
+}

@@ -1,0 +1,76 @@
+import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { inputError } from './errors';
+import { type BodyMode, type ContactField, buildBody } from './fields';
+import { readDefaultCountry } from './phone';
+import { FieldError, readInteger, readString } from './values';
+
+/** Reads `options.defaultCountry`, naming the option if it cannot be read. */
+export function defaultCountryOf(context: IExecuteSingleFunctions): string | undefined {
+	const options = context.getNodeParameter('options', {}) as IDataObject;
+	try {
+		return readDefaultCountry(options.defaultCountry);
+	} catch (error) {
+		throw inputError(context.getNode(), context.getItemIndex(), error, 'Options › Default Country');
+	}
+}
+
+/** The parameter values a body is built from: required top-level parameters and the collection. */
+export function contactValues(context: IExecuteSingleFunctions, fields: ContactField[], mode: BodyMode): IDataObject {
+	const collection = context.getNodeParameter(mode === 'create' ? 'additionalFields' : 'updateFields', {}) as IDataObject;
+	const values: IDataObject = { ...collection };
+	if (mode === 'create') {
+		for (const field of fields.filter((candidate) => candidate.required)) {
+			values[field.name] = context.getNodeParameter(field.name, '') as IDataObject[string];
+		}
+	}
+	return values;
+}
+
+/**
+ * preSend: builds the contact body from the fields' spec, normalising phone numbers and
+ * checking documented limits, so that bad input never reaches the server.
+ */
+export function buildContactBody(fields: ContactField[], mode: BodyMode) {
+	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+		const defaultCountry = defaultCountryOf(this);
+		const values = contactValues(this, fields, mode);
+		let body: IDataObject;
+		try {
+			body = buildBody(fields, values, mode, { defaultCountry });
+		} catch (error) {
+			throw inputError(this.getNode(), this.getItemIndex(), error);
+		}
+		if (mode === 'update' && Object.keys(body).length === 0) {
+			const itemIndex = this.getItemIndex();
+			throw new NodeOperationError(this.getNode(), `[item ${itemIndex}] Update Fields: nothing to update. Add at least one field with a value.`, {
+				itemIndex,
+				description: 'Every field in Update Fields was empty, so there is nothing to send.',
+			});
+		}
+		requestOptions.body = { ...(requestOptions.body as IDataObject | undefined), ...body };
+		return requestOptions;
+	};
+}
+
+/**
+ * preSend: puts the `contactId` parameter into the URL's `{contactId}` placeholder,
+ * URL-encoded (n8n does not encode expression results in URLs, so "c/2" would become a path).
+ */
+export function contactIdInUrl(options: { integer?: boolean; parameter?: string } = {}) {
+	const parameter = options.parameter ?? 'contactId';
+	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+		const raw = this.getNodeParameter(parameter, '');
+		let id: string | undefined;
+		try {
+			id = options.integer ? readInteger(raw)?.toString() : readString(raw);
+			if (id === undefined) throw new FieldError('is required but empty', 'Give the ID of the contact.', raw);
+			if (options.integer && Number(id) <= 0) throw new FieldError(`${id} is not a contact ID`, 'Contact IDs are positive whole numbers.', raw);
+		} catch (error) {
+			throw inputError(this.getNode(), this.getItemIndex(), error, 'Contact ID');
+		}
+		requestOptions.url = (requestOptions.url ?? '').replace('{contactId}', encodeURIComponent(id));
+		return requestOptions;
+	};
+}

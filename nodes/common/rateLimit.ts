@@ -1,0 +1,92 @@
+import { createHash } from 'node:crypto';
+
+/**
+ * Pacing shared by every node of this package in one n8n process. One budget per API key
+ * and base URL: two nodes using the same credential share it, two accounts do not.
+ * n8n's declarative engine starts every item's request at once; callers queue here in
+ * arrival order and leave at most `limit` requests in any sliding window.
+ */
+interface Budget {
+	sentAt: number[];
+	pausedUntil: number;
+	queue: Promise<void>;
+}
+
+const budgets = new Map<string, Budget>();
+
+/** Window of a "requests per minute" limit. Tests shorten it; nothing else changes it. */
+export const pacing = { windowMs: 60_000 };
+
+export function budgetKey(credentialType: string, baseUrl: unknown, secret: unknown): string {
+	const digest = createHash('sha256').update(String(secret ?? '')).digest('hex').slice(0, 16);
+	return `${credentialType}|${String(baseUrl ?? '')}|${digest}`;
+}
+
+function budget(key: string): Budget {
+	let found = budgets.get(key);
+	if (!found) {
+		found = { sentAt: [], pausedUntil: 0, queue: Promise.resolve() };
+		budgets.set(key, found);
+	}
+	return found;
+}
+
+const sleep = async (ms: number) => await new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Waits for a free slot under `limit` requests per window (0 = unlimited), then takes it. */
+export async function takeSlot(key: string, limit: number): Promise<void> {
+	const state = budget(key);
+	const turn = state.queue.then(async () => {
+		for (;;) {
+			const now = Date.now();
+			while (state.sentAt.length && state.sentAt[0] <= now - pacing.windowMs) state.sentAt.shift();
+			const full = limit > 0 && state.sentAt.length >= limit;
+			const wait = Math.max(state.pausedUntil - now, full ? state.sentAt[0] + pacing.windowMs - now + 1 : 0);
+			if (wait <= 0) break;
+			await sleep(wait);
+		}
+		if (limit > 0) state.sentAt.push(Date.now());
+	});
+	state.queue = turn.catch(() => undefined);
+	await turn;
+}
+
+/** Holds every request of this budget until `until` (the server said to wait). */
+export function pauseBudget(key: string, until: number): void {
+	const state = budget(key);
+	state.pausedUntil = Math.max(state.pausedUntil, until);
+}
+
+function header(headers: Record<string, unknown>, name: string): string | undefined {
+	const value = headers[name] ?? headers[name.toLowerCase()];
+	if (Array.isArray(value)) return value.length ? String(value[0]) : undefined;
+	return value === undefined || value === null ? undefined : String(value);
+}
+
+/**
+ * How long the server asks us to wait, in ms: `Retry-After` (seconds or an HTTP date), or
+ * `X-RateLimit-Reset` (a Unix time in seconds, Skipcall).
+ */
+export function serverWaitMs(headers: Record<string, unknown>, now = Date.now()): number | undefined {
+	const retryAfter = header(headers, 'retry-after');
+	if (retryAfter !== undefined) {
+		const seconds = Number(retryAfter);
+		if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+		const date = Date.parse(retryAfter);
+		if (!Number.isNaN(date)) return Math.max(0, date - now);
+	}
+	const reset = Number(header(headers, 'x-ratelimit-reset'));
+	if (header(headers, 'x-ratelimit-reset') !== undefined && Number.isFinite(reset)) {
+		// A reset far below a Unix time is a number of seconds to wait.
+		return reset > 1e9 ? Math.max(0, reset * 1000 - now) : reset * 1000;
+	}
+	return undefined;
+}
+
+/** `X-RateLimit-Remaining: 0` means the next request would be refused: wait for the reset. */
+export function noteRateLimitHeaders(key: string, headers: Record<string, unknown>, now = Date.now()): void {
+	const remaining = header(headers, 'x-ratelimit-remaining');
+	if (remaining === undefined || Number(remaining) > 0) return;
+	const wait = serverWaitMs(headers, now);
+	if (wait !== undefined) pauseBudget(key, now + wait);
+}

@@ -1,0 +1,165 @@
+import {
+	type DeclarativeRestApiSettings,
+	type IDataObject,
+	type IExecutePaginationFunctions,
+	type IExecuteSingleFunctions,
+	type IHttpRequestOptions,
+	type IN8nHttpFullResponse,
+	type INodeExecutionData,
+	NodeApiError,
+} from 'n8n-workflow';
+
+import { type ApiAnswer, type ProviderErrorInfo, apiError, redact } from './errors';
+import { budgetKey, noteRateLimitHeaders, pauseBudget, serverWaitMs, takeSlot } from './rateLimit';
+
+/** What the sending machinery needs to know about a provider. */
+export interface ProviderProfile extends ProviderErrorInfo {
+	credentialType: string;
+	/** Credential fields that are secrets: they never appear in an error. */
+	secretFields: string[];
+	/** Documented requests per minute; with `planLimitOption` it is the lowest plan's and the user can raise it. */
+	requestsPerMinute: number;
+	planLimitOption?: boolean;
+}
+
+/** Retry timing. Tests shorten the delays; the numbers of tries are the product's. */
+export const retryPolicy = {
+	transientRetries: 3,
+	firstBackoffMs: 1000,
+	defaultMaxWaitSeconds: 300,
+};
+
+const TRANSIENT_STATUSES = new Set([502, 503, 504]);
+/** Failures where the request never reached the server: repeating it cannot duplicate anything. */
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
+/** Failures where the server may have acted before the connection broke. */
+const MAYBE_SENT_CODES = new Set(['ECONNRESET', 'ETIMEDOUT', 'ECONNABORTED', 'EPIPE', 'ESOCKETTIMEDOUT']);
+
+function transportCode(error: unknown): string | undefined {
+	let current: unknown = error;
+	for (let depth = 0; depth < 4 && current && typeof current === 'object'; depth++) {
+		const code = (current as { code?: unknown }).code;
+		if (typeof code === 'string' && (NOT_SENT_CODES.has(code) || MAYBE_SENT_CODES.has(code))) return code;
+		const message = String((current as { message?: unknown }).message ?? '');
+		if (/socket hang up/i.test(message)) return 'ECONNRESET';
+		if (/timeout/i.test(message)) return 'ETIMEDOUT';
+		current = (current as { cause?: unknown }).cause;
+	}
+	return undefined;
+}
+
+const sleep = async (ms: number) => await new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export interface SendContext {
+	/** The contact the request is about, for "contact X not found". */
+	contactId?: string;
+}
+
+function readOption<T>(context: IExecuteSingleFunctions, name: string, fallback: T): T {
+	const options = context.getNodeParameter('options', {}) as IDataObject;
+	const value = options[name];
+	return value === undefined || value === null || value === '' ? fallback : (value as T);
+}
+
+/**
+ * Sends one request the way a long sync needs: within the provider's rate limit, waiting
+ * out 429s as the server asks, retrying transient faults where repeating is safe, and
+ * turning every failure into an error that names the item and never shows a secret.
+ */
+export async function sendRequest(
+	this: IExecuteSingleFunctions,
+	profile: ProviderProfile,
+	options: IHttpRequestOptions,
+	sendContext: SendContext = {},
+): Promise<ApiAnswer> {
+	const node = this.getNode();
+	const itemIndex = this.getItemIndex();
+	const credentials = await this.getCredentials(profile.credentialType);
+	const secrets = profile.secretFields.map((field) => credentials[field] as string | undefined);
+	const key = budgetKey(profile.credentialType, credentials.baseUrl, secrets.join('|'));
+	const perMinute = profile.planLimitOption
+		? Number(readOption(this, 'requestsPerMinute', profile.requestsPerMinute))
+		: profile.requestsPerMinute;
+	const maxWaitMs = Number(readOption(this, 'maxRateLimitWait', retryPolicy.defaultMaxWaitSeconds)) * 1000;
+	const method = (options.method ?? 'GET').toUpperCase();
+	const repeatable = method !== 'POST';
+	const errorContext = { itemIndex, contactId: sendContext.contactId, secrets };
+
+	let waitedMs = 0;
+	let transientTries = 0;
+	for (;;) {
+		await takeSlot(key, perMinute);
+		let answer: ApiAnswer;
+		try {
+			const response = (await this.helpers.httpRequestWithAuthentication.call(this, profile.credentialType, {
+				...options,
+				returnFullResponse: true,
+				ignoreHttpStatusErrors: true,
+			})) as IN8nHttpFullResponse;
+			answer = { statusCode: response.statusCode, body: response.body, headers: response.headers ?? {} };
+		} catch (error) {
+			const code = transportCode(error);
+			const safe = code !== undefined && (NOT_SENT_CODES.has(code) || repeatable);
+			if (safe && transientTries < retryPolicy.transientRetries) {
+				await sleep(retryPolicy.firstBackoffMs * 2 ** transientTries++);
+				continue;
+			}
+			const what = code ?? (error instanceof Error ? error.message : String(error));
+			const mayExist = code !== undefined && !safe;
+			throw new NodeApiError(node, { message: what }, {
+				itemIndex,
+				message: redact(
+					`[item ${itemIndex}] Connection to ${profile.displayName} failed (${what})` +
+						(mayExist ? ': the contact may have been created' : ''),
+					secrets,
+				),
+				description: mayExist
+					? `The connection broke after the request was sent, so ${profile.displayName} may have created the contact. Check before running this row again, or use Create or Update where the node offers it.`
+					: `Check the Base URL in the ${profile.displayName} credential and your network, then run again.`,
+			});
+		}
+
+		noteRateLimitHeaders(key, answer.headers);
+		const { statusCode } = answer;
+		if (statusCode >= 200 && statusCode < 300) return answer;
+
+		const serverWait = serverWaitMs(answer.headers);
+		if (statusCode === 429 || (statusCode === 503 && serverWait !== undefined)) {
+			// The server refused before acting: any request, a create included, can be repeated.
+			const wait = serverWait ?? retryPolicy.firstBackoffMs * 2 ** Math.min(transientTries++, 6);
+			if (waitedMs + wait <= maxWaitMs) {
+				waitedMs += wait;
+				pauseBudget(key, Date.now() + wait);
+				continue;
+			}
+		} else if (TRANSIENT_STATUSES.has(statusCode) && repeatable && transientTries < retryPolicy.transientRetries) {
+			await sleep(retryPolicy.firstBackoffMs * 2 ** transientTries++);
+			continue;
+		}
+		throw apiError(node, profile, answer, errorContext);
+	}
+}
+
+/** The response body as output items: an array gives one item per element. */
+export function toItems(body: unknown, itemIndex: number): INodeExecutionData[] {
+	const pairedItem = { item: itemIndex };
+	if (Array.isArray(body)) return body.map((json) => ({ json: json as IDataObject, pairedItem }));
+	if (body && typeof body === 'object') return [{ json: body as IDataObject, pairedItem }];
+	return [{ json: { success: true }, pairedItem }];
+}
+
+/**
+ * n8n's RoutingNode hands a request to `routing.operations.pagination` when the operation
+ * sets `send.paginate`: it is the declarative hook that decides how a request is sent. Every
+ * operation of our nodes goes through it, so pacing, retries and error mapping apply to all.
+ */
+export function sendThroughPolicy(profile: ProviderProfile, shape: (body: unknown) => unknown = (body) => body) {
+	return async function (
+		this: IExecutePaginationFunctions,
+		requestData: DeclarativeRestApiSettings.ResultOptions,
+	): Promise<INodeExecutionData[]> {
+		const contactId = String(this.getNodeParameter('contactId', '') ?? '').trim() || undefined;
+		const answer = await sendRequest.call(this, profile, requestData.options as IHttpRequestOptions, { contactId });
+		return toItems(shape(answer.body), this.getItemIndex());
+	};
+}
