@@ -7,5 +7,5 @@ module.exports = {
 	// n8n-core starts a 60 s interval timer when loaded and never clears it.
 	forceExit: true,
 	testTimeout: 30000,
-	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'test/tsconfig.json', isolatedModules: true }] },
+	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'test/tsconfig.json' }] },
 };
