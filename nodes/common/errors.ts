@@ -28,7 +28,9 @@ export function serverReason(body: unknown): string | undefined {
 	for (const key of ['message', 'error_description', 'detail', 'details', 'errors']) {
 		const value = record[key];
 		if (value === undefined || value === null || value === '') continue;
-		parts.push(typeof value === 'string' ? value : JSON.stringify(value));
+		if (typeof value === 'string') parts.push(value);
+		else if (Array.isArray(value)) parts.push(value.map((entry) => (typeof entry === 'string' ? entry : JSON.stringify(entry))).join('; '));
+		else parts.push(JSON.stringify(value));
 	}
 	if (parts.length === 0 && typeof record.error === 'string') parts.push(record.error);
 	return parts.length ? parts.join(' ').slice(0, 500) : JSON.stringify(body).slice(0, 500);

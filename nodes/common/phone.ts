@@ -163,10 +163,15 @@ export function normalizePhoneNumber(raw: string, regions: CountryCode[]): strin
 			'Write it in international format (e.g. +33 6 12 34 56 78) or set Options › Default Country.',
 		);
 	}
+	const countries = regions.map(countryLabel).join(' or ');
 	throw invalid(
-		`is not a valid phone number for ${regions.join(' or ')}`,
-		`Check the digits, or write it in international format (e.g. +44 20 7946 0958) if it is not from ${regions.join(' or ')}.`,
+		`is not a valid phone number for ${countries}`,
+		`Check the digits, or write it in international format (e.g. +44 20 7946 0958) if it is not from ${countries}.`,
 	);
+}
+
+function countryLabel(code: CountryCode): string {
+	return `${new Intl.DisplayNames(['en'], { type: 'region' }).of(code) ?? code} (${code})`;
 }
 
 function checkNoExtension(e164: string, ext: string | undefined, raw: string): string {

@@ -69,6 +69,14 @@ function createContractServer(options) {
 				rawBody,
 				body: undefined,
 			};
+			let invalidJson = false;
+			if (rawBody) {
+				try {
+					record.body = JSON.parse(rawBody);
+				} catch {
+					invalidJson = true;
+				}
+			}
 			requests.push(record);
 			const fault = faults.findIndex((candidate) => candidate.match(record));
 			if (fault !== -1) {
@@ -101,13 +109,7 @@ function createContractServer(options) {
 					send(response, 429, answer.body, { ...limitHeaders, ...answer.headers });
 					return;
 				}
-				if (rawBody) {
-					try {
-						record.body = JSON.parse(rawBody);
-					} catch {
-						throw new ApiError(400, options.invalidJsonBody ?? { message: 'Invalid JSON' });
-					}
-				}
+				if (invalidJson) throw new ApiError(400, options.invalidJsonBody ?? { message: 'Invalid JSON' });
 				const route = options.routes.find(
 					(candidate) =>
 						candidate.method === request.method &&

@@ -175,7 +175,7 @@ describe("uses the contact's country when no default country is set", () => {
 
 	it('names both countries when neither can read the number', () => {
 		const error = fieldErrorOf(() => normalizePhoneNumbers('123', { defaultCountry: 'US', contactCountry: 'France' }));
-		expect(error.message).toBe('"123" is not a valid phone number for US or FR');
+		expect(error.message).toBe('"123" is not a valid phone number for United States (US) or France (FR)');
 	});
 
 	it.each([['Narnia'], [42], [null], ['']])('ignores an unknown contact country %p', (contactCountry) => {
@@ -296,10 +296,10 @@ describe('de-duplicates and enforces 1–20', () => {
 
 describe('refuses invalid values with a FieldError naming the value', () => {
 	it.each([
-		['abc', 'FR', '"abc" is not a valid phone number for FR'],
-		['123', 'FR', '"123" is not a valid phone number for FR'],
-		['123', 'US', '"123" is not a valid phone number for US'],
-		['07700 900123', 'GB', '"07700 900123" is not a valid phone number for GB'],
+		['abc', 'FR', '"abc" is not a valid phone number for France (FR)'],
+		['123', 'FR', '"123" is not a valid phone number for France (FR)'],
+		['123', 'US', '"123" is not a valid phone number for United States (US)'],
+		['07700 900123', 'GB', '"07700 900123" is not a valid phone number for United Kingdom (GB)'],
 		['+33 6 12', 'FR', '"+33 6 12" is not a valid international phone number'],
 		['+33 6 12', undefined, '"+33 6 12" is not a valid international phone number'],
 		['+1 212 555 0123 ext. 4', 'US', '"+1 212 555 0123 ext. 4" has an extension (4), which E.164 cannot carry'],
@@ -329,7 +329,7 @@ describe('refuses invalid values with a FieldError naming the value', () => {
 		const error = fieldErrorOf(() =>
 			normalizePhoneNumbers('06 12 34 56 78, abc, 06 98 76 54 32', { defaultCountry: 'FR' }),
 		);
-		expect(error.message).toBe('"abc" is not a valid phone number for FR');
+		expect(error.message).toBe('"abc" is not a valid phone number for France (FR)');
 		expect(error.value).toBe('abc');
 	});
 
