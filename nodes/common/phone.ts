@@ -1,6 +1,7 @@
 import {
 	type CountryCode,
 	getCountries,
+	getCountryCallingCode,
 	isSupportedCountry,
 	parsePhoneNumberFromString,
 } from 'libphonenumber-js/max';
@@ -146,16 +147,21 @@ export function normalizePhoneNumber(raw: string, regions: CountryCode[]): strin
 		);
 	}
 
+	// A numeric spreadsheet cell drops the "+": 33612345678 is +33 6 12 34 56 78. Digits that
+	// start with the default country's own calling code (4915123456789 with DE) are read that
+	// way first; other digits are read as a national number first, as a person would.
+	const international = /^[1-9]\d{7,14}$/.test(compact) ? parsePhoneNumberFromString(`+${compact}`) : undefined;
+	const internationalValid = international?.isValid() ? international : undefined;
+	if (internationalValid && regions[0] && compact.startsWith(getCountryCallingCode(regions[0]))) {
+		return checkNoExtension(internationalValid.number, internationalValid.ext, raw);
+	}
+
 	for (const region of regions) {
 		const parsed = parsePhoneNumberFromString(text, region);
 		if (parsed?.isValid()) return checkNoExtension(parsed.number, parsed.ext, raw);
 	}
 
-	// A numeric spreadsheet cell drops the "+": 33612345678 is +33 6 12 34 56 78.
-	if (/^\d{8,15}$/.test(compact)) {
-		const parsed = parsePhoneNumberFromString(`+${compact}`);
-		if (parsed?.isValid()) return checkNoExtension(parsed.number, parsed.ext, raw);
-	}
+	if (internationalValid) return checkNoExtension(internationalValid.number, internationalValid.ext, raw);
 
 	if (regions.length === 0) {
 		throw invalid(
@@ -201,7 +207,7 @@ export function normalizePhoneNumbers(input: PhoneInput, options: PhoneOptions =
 	const { minItems = 0, maxItems = Infinity } = options;
 	if (numbers.length < minItems) {
 		throw new FieldError(
-			minItems === 1 ? 'no phone number given' : `only ${numbers.length} numbers given, at least ${minItems} needed`,
+			minItems === 1 ? 'no phone number given' : `only ${numbers.length} number${numbers.length === 1 ? '' : 's'} given, at least ${minItems} needed`,
 			minItems === 1 ? 'Give at least one phone number.' : `Give at least ${minItems} phone numbers.`,
 			input,
 		);

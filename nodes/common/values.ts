@@ -102,7 +102,8 @@ export function readEmail(value: unknown): string | undefined {
 export function readUrl(value: unknown): string | undefined {
 	const text = readString(value);
 	if (text === undefined) return undefined;
-	const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`;
+	const hasScheme = /^[a-z][a-z0-9+.-]*:(?!\d)/i.test(text);
+	const withScheme = hasScheme ? text : `https://${text}`;
 	let url: URL | undefined;
 	try {
 		url = new URL(withScheme);
@@ -154,7 +155,8 @@ export function readKeyValues(value: unknown, rowsName = 'values'): Record<strin
 	const rows = (value as Record<string, unknown>)[rowsName];
 	if (Array.isArray(rows) && Object.keys(value).length === 1) {
 		const result: Record<string, unknown> = {};
-		for (const row of rows as Array<{ key?: unknown; value?: unknown }>) {
+		for (const row of rows as Array<{ key?: unknown; value?: unknown } | null>) {
+			if (!row || typeof row !== 'object') continue;
 			const key = readString(row.key);
 			if (key === undefined) continue;
 			result[key] = typeof row.value === 'string' ? row.value.trim() : row.value;

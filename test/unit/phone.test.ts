@@ -285,7 +285,7 @@ describe('de-duplicates and enforces 1–20', () => {
 
 	it('refuses too few numbers when minItems is above 1', () => {
 		const error = fieldErrorOf(() => normalizePhoneNumbers('06 12 34 56 78', { defaultCountry: 'FR', minItems: 2 }));
-		expect(error.message).toBe('only 1 numbers given, at least 2 needed');
+		expect(error.message).toBe('only 1 number given, at least 2 needed');
 		expect(error.fix).toBe('Give at least 2 phone numbers.');
 	});
 
@@ -337,5 +337,17 @@ describe('refuses invalid values with a FieldError naming the value', () => {
 		expect(normalizePhoneNumber('06 12 34 56 78', ['US', 'FR'])).toBe('+33612345678');
 		expect(normalizePhoneNumber('0033 6 12 34 56 78', [])).toBe('+33612345678');
 		expect(() => normalizePhoneNumber('06 12 34 56 78', [])).toThrow(FieldError);
+	});
+});
+
+describe('reads numeric cells that start with the default country’s calling code as international', () => {
+	it.each<[number | string, string, string]>([
+		[4915123456789, 'DE', '+4915123456789'],
+		['4915123456789', 'DE', '+4915123456789'],
+		[33612345678, 'FR', '+33612345678'],
+		[15123456789, 'DE', '+4915123456789'],
+		[612345678, 'FR', '+33612345678'],
+	])('%p with default %s gives %s', (input, country, expected) => {
+		expect(normalizePhoneNumbers(input, { defaultCountry: country })).toEqual([expected]);
 	});
 });

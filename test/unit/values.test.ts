@@ -304,3 +304,13 @@ describe('readKeyValues', () => {
 		expect(error.message).toBe('{"a":1} is not text');
 	});
 });
+
+describe('regressions', () => {
+	it('readKeyValues skips null rows that an expression produced', () => {
+		expect(readKeyValues({ values: [null, { key: 'a', value: '1' }] })).toEqual({ a: '1' });
+	});
+
+	it.each(['mailto:x@y.com', 'javascript:alert(1)'])('readUrl refuses %p', (value) => {
+		expect(() => readUrl(value)).toThrow(FieldError);
+	});
+});
