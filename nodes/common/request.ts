@@ -6,7 +6,7 @@ import {
 	type IHttpRequestOptions,
 	type IN8nHttpFullResponse,
 	type INodeExecutionData,
-	NodeApiError,
+	NodeOperationError,
 } from 'n8n-workflow';
 
 import { type ApiAnswer, type ProviderErrorInfo, apiError, redact } from './errors';
@@ -31,21 +31,36 @@ export const retryPolicy = {
 
 const TRANSIENT_STATUSES = new Set([502, 503, 504]);
 /** Failures where the request never reached the server: repeating it cannot duplicate anything. */
-const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
-/** Failures where the server may have acted before the connection broke. */
-const MAYBE_SENT_CODES = new Set(['ECONNRESET', 'ETIMEDOUT', 'ECONNABORTED', 'EPIPE', 'ESOCKETTIMEDOUT']);
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND']);
 
+const TRANSPORT_PATTERNS: Array<[RegExp, string]> = [
+	[/ECONNREFUSED|refused the connection/i, 'ECONNREFUSED'],
+	[/ENOTFOUND|EAI_AGAIN|incorrect host|DNS server/i, 'ENOTFOUND'],
+	[/ECONNRESET|EPIPE|socket hang up|closed (the connection )?unexpectedly/i, 'ECONNRESET'],
+	[/ETIMEDOUT|ESOCKETTIMEDOUT|ECONNABORTED|timed out|timeout|was aborted/i, 'ETIMEDOUT'],
+];
+
+const TRANSPORT_WORDS: Record<string, string> = {
+	ECONNREFUSED: 'connection refused',
+	ENOTFOUND: 'host not found',
+	ECONNRESET: 'connection reset',
+	ETIMEDOUT: 'timed out',
+};
+
+/**
+ * The network failure behind an error from n8n's request helper. n8n wraps it in a
+ * NodeApiError that keeps only texts (its own wording of the code, the original message).
+ */
 function transportCode(error: unknown): string | undefined {
+	const texts: string[] = [];
 	let current: unknown = error;
 	for (let depth = 0; depth < 4 && current && typeof current === 'object'; depth++) {
-		const code = (current as { code?: unknown }).code;
-		if (typeof code === 'string' && (NOT_SENT_CODES.has(code) || MAYBE_SENT_CODES.has(code))) return code;
-		const message = String((current as { message?: unknown }).message ?? '');
-		if (/socket hang up/i.test(message)) return 'ECONNRESET';
-		if (/timeout/i.test(message)) return 'ETIMEDOUT';
+		const { code, message, messages } = current as { code?: unknown; message?: unknown; messages?: unknown };
+		texts.push(String(code ?? ''), String(message ?? ''), ...(Array.isArray(messages) ? messages.map(String) : []));
 		current = (current as { cause?: unknown }).cause;
 	}
-	return undefined;
+	const text = texts.join('\n');
+	return TRANSPORT_PATTERNS.find(([pattern]) => pattern.test(text))?.[1];
 }
 
 const sleep = async (ms: number) => await new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -104,9 +119,10 @@ export async function sendRequest(
 				await sleep(retryPolicy.firstBackoffMs * 2 ** transientTries++);
 				continue;
 			}
-			const what = code ?? (error instanceof Error ? error.message : String(error));
+			// Plain words: n8n replaces a message naming a Node.js error code with its own wording.
+			const what = code ? TRANSPORT_WORDS[code] : error instanceof Error ? error.message : String(error);
 			const mayExist = code !== undefined && !safe;
-			throw new NodeApiError(node, { message: what }, {
+			throw new NodeOperationError(node, 'connection failed', {
 				itemIndex,
 				message: redact(
 					`[item ${itemIndex}] Connection to ${profile.displayName} failed (${what})` +
