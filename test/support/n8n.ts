@@ -124,8 +124,8 @@ export interface RunResult {
 
 let executionCounter = 0;
 
-/** Runs Items → node once through WorkflowExecute, as a manual execution. */
-export async function runNode(options: RunOptions): Promise<RunResult> {
+/** The workflow Items → node, with the registry and additional data n8n would give it. */
+export function buildWorkflow(options: RunOptions) {
 	const { nodeType, credentialType } = options;
 	DirectoryLoader.applyDeclarativeNodeOptionParameters(nodeType);
 	const typeName = `n8n-nodes-contact-sync.${nodeType.description.name}`;
@@ -205,6 +205,12 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 		},
 	} as unknown as IWorkflowExecuteAdditionalData;
 
+	return { workflow, additionalData, mode, nodeName, node: workflow.getNode(nodeName)! };
+}
+
+/** Runs Items → node once through WorkflowExecute, as a manual execution. */
+export async function runNode(options: RunOptions): Promise<RunResult> {
+	const { workflow, additionalData, mode, nodeName } = buildWorkflow(options);
 	const run = await new WorkflowExecute(additionalData, mode).run(workflow, workflow.getNode('Items')!);
 	const taskData = run.data.resultData.runData[nodeName]?.[0];
 	const raw = taskData?.data?.main?.[0] ?? undefined;

@@ -1,6 +1,6 @@
 import { SkipcallApi } from '../../credentials/SkipcallApi.credentials';
 import { Skipcall } from '../../nodes/Skipcall/Skipcall.node';
-import { type RunResult, runNode } from './n8n';
+import { type RunResult, buildWorkflow, runNode } from './n8n';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { createSkipcallServer } = require('../servers/skipcall');
@@ -28,5 +28,15 @@ export async function runSkipcall(
 		parameters: { resource: 'contact', ...parameters },
 		items,
 		continueOnFail: extra.continueOnFail,
+	});
+}
+
+export function skipcallWorkflow(server: SkipcallServer, parameters: Record<string, unknown>, apiKey = VALID_KEY) {
+	return buildWorkflow({
+		nodeType: new Skipcall(),
+		credentialType: new SkipcallApi(),
+		credentials: { apiKey, baseUrl: server.baseUrl },
+		parameters: { resource: 'contact', ...parameters },
+		items: [{}],
 	});
 }
