@@ -136,7 +136,7 @@ export const skipcallContactFields: ContactField[] = [
 							typeOptions: { loadOptionsMethod: 'getCustomFields' },
 							default: '',
 							description:
-								'Choose from the list, or specify the field’s slug using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+								'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
 						},
 						{
 							displayName: 'Value',
