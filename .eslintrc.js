@@ -15,6 +15,8 @@ module.exports = {
 	overrides: [
 		{
 			files: ['package.json'],
+			// package.json is not part of the TypeScript project.
+			parserOptions: { project: null },
 			plugins: ['eslint-plugin-n8n-nodes-base'],
 			extends: ['plugin:n8n-nodes-base/community'],
 		},

@@ -8,8 +8,10 @@ export interface ProviderErrorInfo {
 	displayName: string;
 	/** Where the user finds or fixes the API key. */
 	credentialHint: string;
-	/** How to fix a provider error code (Klen's `permission_denied`, ...). */
+	/** How to fix a provider error code (Klen's `team_not_found`, ...). */
 	codeHints?: Record<string, string>;
+	/** The permission each operation needs, for "the key lacks permission X" (Klen's keys carry permissions). */
+	permissions?: Record<string, string>;
 }
 
 export interface ApiAnswer {
@@ -54,6 +56,8 @@ export function redact(text: string, secrets: Array<string | undefined>): string
 
 export interface ErrorContext {
 	itemIndex: number;
+	/** The node's operation, to name the permission it needs. */
+	operation?: string;
 	contactId?: string;
 	secrets?: Array<string | undefined>;
 }
@@ -68,7 +72,13 @@ export function describeApiError(
 	const status = answer.statusCode;
 	const code = errorCode(answer.body);
 	const reason = serverReason(answer.body);
-	const codeHint = code ? provider.codeHints?.[code] : undefined;
+	const permission = context.operation ? provider.permissions?.[context.operation] : undefined;
+	const codeHint =
+		status === 403 && permission && code !== 'team_access_denied'
+			? `The API key lacks the ${permission} permission this operation needs: give the key that permission in ${displayName}, or use a key that has it.`
+			: code
+				? provider.codeHints?.[code]
+				: undefined;
 	const because = reason ? `: ${reason}` : '';
 	let message: string;
 	let fix: string;
@@ -78,7 +88,7 @@ export function describeApiError(
 	} else if (status === 403) {
 		message = `No access (plan or permission) at ${displayName} (403)${because}`;
 		fix = codeHint ?? `Your ${displayName} plan may not include API access, or the key lacks the permission this operation needs.`;
-	} else if (status === 404 && context.contactId !== undefined) {
+	} else if (status === 404 && context.contactId !== undefined && (code === undefined || code === 'not_found')) {
 		message = `Contact ${context.contactId} not found at ${displayName} (404)`;
 		fix = codeHint ?? `Check the contact ID, and that the API key has access to the contact's workspace.`;
 	} else if (status === 429) {
@@ -92,6 +102,8 @@ export function describeApiError(
 		fix = codeHint ?? 'Correct the value the server names, then run the node again.';
 	}
 	const secrets = context.secrets ?? [];
+	// A provider-specific fix goes into the message too: with Continue On Fail only the message is kept.
+	if (codeHint) message = `${message}. ${codeHint}`;
 	return {
 		message: redact(`[item ${context.itemIndex}] ${message}`, secrets),
 		description: redact(fix, secrets),

@@ -49,6 +49,8 @@ export interface ContactField {
 	maxLength?: number;
 	minItems?: number;
 	maxItems?: number;
+	/** Smallest accepted value of an `integer` field. */
+	minimum?: number;
 	placeholder?: string;
 	default?: NodeParameterValueType;
 	/** Documented values for `options` fields. Other values can still be sent with an expression. */
@@ -105,7 +107,9 @@ function toProperty(field: ContactField, mode: BodyMode): INodeProperties {
 		...(field.placeholder ? { placeholder: field.placeholder } : {}),
 		...(field.kind === 'email' && !field.placeholder ? { placeholder: 'name@email.com' } : {}),
 		...(field.options ? { options: field.options } : {}),
-		...(field.kind === 'integer' ? { typeOptions: { numberPrecision: 0 } } : {}),
+		...(field.kind === 'integer'
+			? { typeOptions: { numberPrecision: 0, ...(field.minimum !== undefined ? { minValue: field.minimum } : {}) } }
+			: {}),
 		...field.property,
 	} as INodeProperties;
 	return property;
@@ -157,8 +161,13 @@ export function readField(field: ContactField, value: unknown, context: FieldCon
 		}
 		case 'boolean':
 			return readBoolean(value);
-		case 'integer':
-			return readInteger(value);
+		case 'integer': {
+			const integer = readInteger(value);
+			if (integer !== undefined && field.minimum !== undefined && integer < field.minimum) {
+				throw new FieldError(`${integer} is below ${field.minimum}`, `Give a whole number of at least ${field.minimum}.`, value);
+			}
+			return integer;
+		}
 		case 'stringList': {
 			const list = readStringList(value);
 			list?.forEach((item) => checkLength(item, field.minLength, field.maxLength));

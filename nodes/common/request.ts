@@ -98,7 +98,8 @@ export async function sendRequest(
 	const maxWaitMs = Number(readOption(this, 'maxRateLimitWait', retryPolicy.defaultMaxWaitSeconds)) * 1000;
 	const method = (options.method ?? 'GET').toUpperCase();
 	const repeatable = method !== 'POST';
-	const errorContext = { itemIndex, contactId: sendContext.contactId, secrets };
+	const operation = this.getNodeParameter('operation', '') as string;
+	const errorContext = { itemIndex, operation, contactId: sendContext.contactId, secrets };
 
 	let waitedMs = 0;
 	let transientTries = 0;

@@ -165,3 +165,19 @@ export function readKeyValues(value: unknown, rowsName = 'values'): Record<strin
 	}
 	return Object.keys(value).length ? (value as Record<string, unknown>) : undefined;
 }
+
+/**
+ * A context object given as key/value rows, as JSON objects, or both:
+ * `{ values: [{ key, value }], json: [{ object }] }`. A plain object or JSON text works too.
+ */
+export function readContext(value: unknown): Record<string, unknown> | undefined {
+	if (isBlank(value)) return undefined;
+	if (typeof value !== 'object' || Array.isArray(value) || value === null) return readKeyValues(value);
+	const { values, json, ...rest } = value as { values?: unknown; json?: unknown };
+	if (values === undefined && json === undefined) return readKeyValues(value);
+	const objects = (Array.isArray(json) ? json : json ? [json] : []) as Array<{ object?: unknown } | null>;
+	const merged: Record<string, unknown> = { ...rest };
+	for (const entry of objects) Object.assign(merged, readKeyValues(entry?.object) ?? {});
+	Object.assign(merged, readKeyValues({ values }) ?? {});
+	return Object.keys(merged).length ? merged : undefined;
+}

@@ -1,0 +1,137 @@
+import type { ContactField } from '../../../common/fields';
+import { readContext } from '../../../common/values';
+import { phoneNumbersProperty, readKlenPhoneNumbers } from './phoneNumbers';
+
+const contextProperty = (what: string) => ({
+	type: 'fixedCollection' as const,
+	default: {},
+	placeholder: `Add ${what}`,
+	typeOptions: { multipleValues: true },
+	options: [
+		{
+			displayName: 'Pair',
+			name: 'values',
+			values: [
+				{ displayName: 'Key', name: 'key', type: 'string' as const, default: '' },
+				{ displayName: 'Value', name: 'value', type: 'string' as const, default: '' },
+			],
+		},
+		{
+			displayName: 'JSON Object',
+			name: 'json',
+			values: [
+				{
+					displayName: 'Object',
+					name: 'object',
+					type: 'json' as const,
+					default: '{}',
+					description: 'A JSON object; its keys are merged with the pairs',
+				},
+			],
+		},
+	],
+});
+
+/** Klen AI's contact fields, as documented for POST /contacts/create (seed 003). */
+export const klenAiContactFields: ContactField[] = [
+	{
+		name: 'firstName',
+		apiField: 'first_name',
+		displayName: 'First Name',
+		kind: 'string',
+		required: true,
+		description: 'First name of the contact',
+	},
+	{ name: 'lastName', apiField: 'last_name', displayName: 'Last Name', kind: 'string', description: 'Last name of the contact' },
+	{ name: 'email', apiField: 'email', displayName: 'Email', kind: 'email', description: 'Email address of the contact' },
+	{ name: 'company', apiField: 'company', displayName: 'Company', kind: 'string', description: 'Company or organization name' },
+	{
+		name: 'website',
+		apiField: 'website',
+		displayName: 'Website',
+		kind: 'url',
+		description: 'Company or personal website URL. An address without https:// (www.example.com) is sent with it.',
+	},
+	{ name: 'address', apiField: 'address', displayName: 'Address', kind: 'string', description: 'Street address' },
+	{ name: 'city', apiField: 'city', displayName: 'City', kind: 'string', description: 'City' },
+	{ name: 'state', apiField: 'state', displayName: 'State', kind: 'string', description: 'State or province' },
+	{ name: 'zipCode', apiField: 'zip_code', displayName: 'Zip Code', kind: 'string', description: 'Postal or ZIP code' },
+	{
+		name: 'country',
+		apiField: 'country',
+		displayName: 'Country',
+		kind: 'string',
+		default: 'US',
+		isContactCountry: true,
+		description:
+			'Country (Klen AI’s default: US). Also used to read phone numbers written without a + when no Default Country is set.',
+	},
+	{
+		name: 'status',
+		apiField: 'status',
+		displayName: 'Status',
+		kind: 'options',
+		options: [{ name: 'Not Contacted', value: 'not_contacted' }],
+		default: 'not_contacted',
+		description:
+			'Contact status (Klen AI’s default: not_contacted). Klen AI documents only this value; use an expression to send another status of your account.',
+	},
+	{
+		name: 'stage',
+		apiField: 'stage',
+		displayName: 'Stage',
+		kind: 'options',
+		options: [{ name: 'Lead', value: 'lead' }],
+		default: 'lead',
+		description:
+			'Contact stage (Klen AI’s default: lead). Klen AI documents only this value; use an expression to send another stage of your account.',
+	},
+	{
+		name: 'teamId',
+		apiField: 'team_id',
+		displayName: 'Team ID',
+		kind: 'integer',
+		minimum: 1,
+		default: 1,
+		description: 'ID of the team to assign the contact to (a whole number); the key’s user must have access to the team',
+	},
+	{
+		name: 'tags',
+		apiField: 'tags',
+		displayName: 'Tags',
+		kind: 'stringList',
+		placeholder: 'vip, newsletter',
+		description: 'Tag names, separated by commas, or an array',
+		updateDescription: 'Tag names, separated by commas, or an array. Replaces ALL the contact’s tags.',
+	},
+	{
+		name: 'phoneNumbers',
+		apiField: 'phone_numbers',
+		displayName: 'Phone Numbers',
+		kind: 'custom',
+		description:
+			'Phone numbers, each with its type and flags, sent in E.164. Numbers without a + are read with Options › Default Country, then the contact’s Country.',
+		updateDescription:
+			'Phone numbers, each with its type and flags. Replaces ALL the contact’s numbers: give every number the contact should keep.',
+		property: phoneNumbersProperty,
+		read: readKlenPhoneNumbers,
+	},
+	{
+		name: 'customContext',
+		apiField: 'custom_context',
+		displayName: 'Custom Context',
+		kind: 'custom',
+		description: 'Custom fields and data, as key/value pairs or a JSON object',
+		property: contextProperty('Custom Context'),
+		read: (value) => readContext(value),
+	},
+	{
+		name: 'industryContext',
+		apiField: 'industry_context',
+		displayName: 'Industry Context',
+		kind: 'custom',
+		description: 'Industry-specific information, as key/value pairs or a JSON object',
+		property: contextProperty('Industry Context'),
+		read: (value) => readContext(value),
+	},
+];
