@@ -35,9 +35,9 @@ export function requestsPerMinuteOption(providerName: string, lowest: number, wh
 		displayName: 'Requests per Minute',
 		name: 'requestsPerMinute',
 		type: 'number',
-		typeOptions: { minValue: 1, numberPrecision: 0 },
+		typeOptions: { minValue: 0, numberPrecision: 0 },
 		default: lowest,
-		description: `The rate limit of your ${providerName} plan. The node never sends faster. ${where}`,
+		description: `The rate limit of your ${providerName} plan: the node never sends faster. ${where} With several n8n workers (queue mode), give each its share. 0 turns pacing off ("too many requests" answers are still waited out).`,
 	};
 }
 

@@ -63,6 +63,17 @@ function transportCode(error: unknown): string | undefined {
 	return TRANSPORT_PATTERNS.find(([pattern]) => pattern.test(text))?.[1];
 }
 
+const MAY_EXIST = ': the contact may have been created';
+
+/** Marks a failure after which the server may have acted on a create: the contact may exist. */
+function markMayHaveActed<T extends Error>(error: T): T {
+	return Object.assign(error, { mayHaveActed: true });
+}
+
+export function mayHaveActed(error: unknown): boolean {
+	return (error as { mayHaveActed?: unknown } | null)?.mayHaveActed === true;
+}
+
 const sleep = async (ms: number) => await new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export interface SendContext {
@@ -123,17 +134,17 @@ export async function sendRequest(
 			// Plain words: n8n replaces a message naming a Node.js error code with its own wording.
 			const what = code ? TRANSPORT_WORDS[code] : error instanceof Error ? error.message : String(error);
 			const mayExist = code !== undefined && !safe;
-			throw new NodeOperationError(node, 'connection failed', {
+			const failure = new NodeOperationError(node, 'connection failed', {
 				itemIndex,
 				message: redact(
-					`[item ${itemIndex}] Connection to ${profile.displayName} failed (${what})` +
-						(mayExist ? ': the contact may have been created' : ''),
+					`[item ${itemIndex}] Connection to ${profile.displayName} failed (${what})` + (mayExist ? MAY_EXIST : ''),
 					secrets,
 				),
 				description: mayExist
 					? `The connection broke after the request was sent, so ${profile.displayName} may have created the contact. Check before running this row again, or use Create or Update where the node offers it.`
 					: `Check the Base URL in the ${profile.displayName} credential and your network, then run again.`,
 			});
+			throw mayExist ? markMayHaveActed(failure) : failure;
 		}
 
 		noteRateLimitHeaders(key, answer.headers);
@@ -153,7 +164,12 @@ export async function sendRequest(
 			await sleep(retryPolicy.firstBackoffMs * 2 ** transientTries++);
 			continue;
 		}
-		throw apiError(node, profile, answer, errorContext);
+		const failure = apiError(node, profile, answer, errorContext);
+		if (!repeatable && statusCode >= 500) {
+			failure.message += MAY_EXIST;
+			throw markMayHaveActed(failure);
+		}
+		throw failure;
 	}
 }
 

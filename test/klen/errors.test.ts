@@ -46,9 +46,36 @@ describe('Klen’s documented errors come back with Klen’s message and how to 
 		expect(result.items?.[0].first_name).toBe('Jane');
 	});
 
-	it('server_error (500)', async () => {
+	it('server_error (500) on a create it cannot check (no email, no phone)', async () => {
 		server.inject(() => true, { status: 500, body: { error: 'server_error', message: 'An unexpected server error occurred' } });
 		const result = await runKlen(server, create);
-		expect(result.error?.message).toBe('[item 0] Klen AI server error (500): An unexpected server error occurred');
+		expect(result.error?.message).toBe('[item 0] Klen AI server error (500): An unexpected server error occurred: the contact may have been created');
+	});
+});
+
+describe('A create that may have gone through is checked, not repeated blindly', () => {
+	const createJane = {
+		operation: 'create',
+		firstName: 'Jane',
+		additionalFields: { email: '={{ $json.email }}' },
+	};
+	const posts = () => server.requests.filter((request: { method: string }) => request.method === 'POST');
+
+	it('connection reset after Klen created it: found by email, not created twice', async () => {
+		server.contacts.clear();
+		server.inject((request: { method: string }) => request.method === 'POST', 'resetAfterHandling');
+		const result = await runKlen(server, createJane, [{ email: 'reset-after@example.com' }]);
+		expect(server.contacts.size).toBe(1);
+		expect(posts()).toHaveLength(1);
+		expect(result.items).toEqual([[...server.contacts.values()][0]]);
+	});
+
+	it('connection reset before Klen acted: not found, sent once more', async () => {
+		server.contacts.clear();
+		server.inject((request: { method: string }) => request.method === 'POST', 'reset');
+		const result = await runKlen(server, createJane, [{ email: 'reset-before@example.com' }]);
+		expect(posts()).toHaveLength(2);
+		expect(server.contacts.size).toBe(1);
+		expect(result.items?.[0].email).toBe('reset-before@example.com');
 	});
 });

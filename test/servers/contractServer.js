@@ -24,6 +24,8 @@ class ApiError extends Error {
  * @param {(status: number, retryAfterSeconds: number, resetAt: number) => {headers: object, body: object}} options.rateLimitAnswer
  * @param {{limit: number, windowMs: number}} [options.rateLimit] limit 0 = none
  * @param {number} [options.port]
+ * Faults (inject): `{status, body, headers}` answers instead of the API; 'reset' cuts the
+ * connection before the server acts; 'resetAfterHandling' acts, then cuts it.
  */
 function createContractServer(options) {
 	const requests = [];
@@ -47,6 +49,10 @@ function createContractServer(options) {
 	}
 
 	function send(response, status, body, headers = {}) {
+		if (response.req && response.req.record && response.req.record.resetAfterHandling) {
+			response.req.socket.destroy();
+			return;
+		}
 		const text = body === undefined ? '' : JSON.stringify(body);
 		response.writeHead(status, {
 			...(text ? { 'Content-Type': 'application/json' } : {}),
@@ -78,6 +84,7 @@ function createContractServer(options) {
 				}
 			}
 			requests.push(record);
+			request.record = record;
 			const fault = faults.findIndex((candidate) => candidate.match(record));
 			if (fault !== -1) {
 				const [{ action }] = faults.splice(fault, 1);
@@ -85,6 +92,8 @@ function createContractServer(options) {
 					request.socket.destroy();
 					return;
 				}
+				// The server acts on the request, then the connection breaks before the answer.
+				if (action === 'resetAfterHandling') record.resetAfterHandling = true;
 				if (typeof action.act === 'function') await action.act(record);
 				if (action.status) {
 					send(response, action.status, action.body, action.headers);

@@ -46,7 +46,7 @@ describe('API errors say what happened and how to fix it, with the item index', 
 		server.inject(isPost, { status: 500, body: { statusCode: 500, message: 'Internal server error' } });
 		const result = await runSkipcall(server, create, [{}], { continueOnFail: true });
 		expect(server.requests).toHaveLength(1);
-		expect(result.items).toEqual([{ error: '[item 0] Skipcall server error (500): Internal server error' }]);
+		expect(result.items).toEqual([{ error: '[item 0] Skipcall server error (500): Internal server error: the contact may have been created' }]);
 	});
 
 	it('429: waits until X-RateLimit-Reset, then sends the same create again', async () => {

@@ -3,7 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { getManyThroughPolicy } from '../../../common/getMany';
 import { buildContactBody, contactIdInUrl } from '../../../common/preSend';
 import { sendThroughPolicy } from '../../../common/request';
-import { upsertThroughPolicy } from '../../../common/upsert';
+import { createThroughPolicy, upsertThroughPolicy } from '../../../common/upsert';
 import { klenAiProfile } from '../../profile';
 import { contactCreateDescription } from './create';
 import { klenAiContactFields } from './fields';
@@ -31,7 +31,7 @@ export const contactDescription: INodeProperties[] = [
 				routing: {
 					request: { method: 'POST', url: '/contacts/create' },
 					send: { preSend: [buildContactBody(klenAiContactFields, 'create')], paginate: true },
-					operations: send,
+					operations: { pagination: createThroughPolicy(klenAiProfile, klenAiUpsertPlan) },
 				},
 			},
 			{
