@@ -10,12 +10,31 @@ interface Budget {
 	sentAt: number[];
 	pausedUntil: number;
 	queue: Promise<void>;
+	inFlight: number;
+	/** Callers waiting for a request in flight to finish. */
+	waiting: Array<() => void>;
 }
 
 const budgets = new Map<string, Budget>();
 
-/** Window of a "requests per minute" limit. Tests shorten it; nothing else changes it. */
-export const pacing = { windowMs: 60_000 };
+/**
+ * `windowMs`: the window of a "requests per minute" limit; tests shorten it.
+ * `maxInFlight`: requests of one budget on the wire at once. A slot is taken a little before
+ * the request leaves (n8n authenticates it first); capping what is in flight keeps those
+ * delays from bunching requests of two windows into one, and keeps a 10,000-row sync from
+ * opening 10,000 sockets.
+ */
+export const pacing = { windowMs: 60_000, maxInFlight: 64 };
+
+/**
+ * Requests of a budget on the wire at once: what the limit allows in a quarter of a second
+ * (at least 2), so a limit the server still enforces a little earlier than we do refuses a
+ * handful of requests, not a whole burst. Unlimited budgets get `pacing.maxInFlight`.
+ */
+function inFlightCap(limit: number): number {
+	if (limit <= 0) return pacing.maxInFlight;
+	return Math.min(pacing.maxInFlight, Math.max(2, Math.ceil((limit * 250) / pacing.windowMs)));
+}
 
 export function budgetKey(credentialType: string, baseUrl: unknown, secret: unknown): string {
 	const digest = createHash('sha256').update(String(secret ?? '')).digest('hex').slice(0, 16);
@@ -25,7 +44,7 @@ export function budgetKey(credentialType: string, baseUrl: unknown, secret: unkn
 function budget(key: string): Budget {
 	let found = budgets.get(key);
 	if (!found) {
-		found = { sentAt: [], pausedUntil: 0, queue: Promise.resolve() };
+		found = { sentAt: [], pausedUntil: 0, queue: Promise.resolve(), inFlight: 0, waiting: [] };
 		budgets.set(key, found);
 	}
 	return found;
@@ -33,22 +52,38 @@ function budget(key: string): Budget {
 
 const sleep = async (ms: number) => await new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-/** Waits for a free slot under `limit` requests per window (0 = unlimited), then takes it. */
-export async function takeSlot(key: string, limit: number): Promise<void> {
+/**
+ * Waits for a free slot under `limit` requests per window (0 = unlimited) and under the
+ * in-flight cap, then takes it. Call the returned function when the answer has arrived.
+ */
+export async function takeSlot(key: string, limit: number): Promise<() => void> {
 	const state = budget(key);
 	const turn = state.queue.then(async () => {
 		for (;;) {
+			while (state.inFlight >= inFlightCap(limit)) {
+				await new Promise<void>((resolve) => state.waiting.push(resolve));
+			}
 			const now = Date.now();
-			while (state.sentAt.length && state.sentAt[0] <= now - pacing.windowMs) state.sentAt.shift();
+			while (state.sentAt.length && state.sentAt[0] <= now - pacing.windowMs * 1.02) state.sentAt.shift();
 			const full = limit > 0 && state.sentAt.length >= limit;
-			const wait = Math.max(state.pausedUntil - now, full ? state.sentAt[0] + pacing.windowMs - now + 1 : 0);
+			// A margin of 2% of the window absorbs the time between taking a slot and arriving.
+			const windowEnd = full ? state.sentAt[0] + pacing.windowMs * 1.02 - now : 0;
+			const wait = Math.max(state.pausedUntil - now, windowEnd);
 			if (wait <= 0) break;
 			await sleep(wait);
 		}
 		if (limit > 0) state.sentAt.push(Date.now());
+		state.inFlight++;
 	});
 	state.queue = turn.catch(() => undefined);
 	await turn;
+	let released = false;
+	return () => {
+		if (released) return;
+		released = true;
+		state.inFlight--;
+		state.waiting.shift()?.();
+	};
 }
 
 /** Holds every request of this budget until `until` (the server said to wait). */

@@ -115,7 +115,7 @@ export async function sendRequest(
 	let waitedMs = 0;
 	let transientTries = 0;
 	for (;;) {
-		await takeSlot(key, perMinute);
+		const release = await takeSlot(key, perMinute);
 		let answer: ApiAnswer;
 		try {
 			const response = (await this.helpers.httpRequestWithAuthentication.call(this, profile.credentialType, {
@@ -125,6 +125,7 @@ export async function sendRequest(
 			})) as IN8nHttpFullResponse;
 			answer = { statusCode: response.statusCode, body: response.body, headers: response.headers ?? {} };
 		} catch (error) {
+			release();
 			const code = transportCode(error);
 			const safe = code !== undefined && (NOT_SENT_CODES.has(code) || repeatable);
 			if (safe && transientTries < retryPolicy.transientRetries) {
@@ -147,6 +148,7 @@ export async function sendRequest(
 			throw mayExist ? markMayHaveActed(failure) : failure;
 		}
 
+		release();
 		noteRateLimitHeaders(key, answer.headers);
 		const { statusCode } = answer;
 		if (statusCode >= 200 && statusCode < 300) return answer;

@@ -33,10 +33,15 @@ function createContractServer(options) {
 	const sentAt = [];
 	let rateLimit = options.rateLimit ?? { limit: 0, windowMs: 60_000 };
 	let maxInWindow = 0;
+	const arrivedAt = [];
+	let maxArrivedInWindow = 0;
 	const sockets = new Set();
 
 	function takeRateSlot(now) {
 		if (!rateLimit.limit) return { ok: true };
+		arrivedAt.push(now);
+		while (arrivedAt.length && arrivedAt[0] <= now - rateLimit.windowMs) arrivedAt.shift();
+		maxArrivedInWindow = Math.max(maxArrivedInWindow, arrivedAt.length);
 		while (sentAt.length && sentAt[0] <= now - rateLimit.windowMs) sentAt.shift();
 		if (sentAt.length >= rateLimit.limit) {
 			const resetAt = sentAt[0] + rateLimit.windowMs;
@@ -68,6 +73,7 @@ function createContractServer(options) {
 			const url = new URL(request.url, 'http://127.0.0.1');
 			const rawBody = Buffer.concat(chunks).toString('utf8');
 			const record = {
+				at: Date.now(),
 				method: request.method,
 				path: url.pathname,
 				query: Object.fromEntries(url.searchParams),
@@ -148,17 +154,25 @@ function createContractServer(options) {
 		setRateLimit(limit, windowMs = 60_000) {
 			rateLimit = { limit, windowMs };
 			sentAt.length = 0;
+			arrivedAt.length = 0;
 			maxInWindow = 0;
+			maxArrivedInWindow = 0;
 		},
 		/** Most requests the limiter let through inside one window. */
 		get maxInWindow() {
 			return maxInWindow;
 		},
+		/** Most requests that arrived inside one window, refused ones included. */
+		get maxArrivedInWindow() {
+			return maxArrivedInWindow;
+		},
 		reset() {
 			requests.length = 0;
 			faults.length = 0;
 			sentAt.length = 0;
+			arrivedAt.length = 0;
 			maxInWindow = 0;
+			maxArrivedInWindow = 0;
 		},
 		url: '',
 		async start(port = options.port ?? 0) {

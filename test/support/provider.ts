@@ -11,6 +11,7 @@ export interface ContractServer {
 	// eslint-disable-next-line @typescript-eslint/no-explicit-any
 	contacts: Map<any, any>;
 	maxInWindow: number;
+	maxArrivedInWindow: number;
 	start(port?: number): Promise<string>;
 	stop(): Promise<void>;
 	reset(): void;
