@@ -1,10 +1,6 @@
-import type {
-	IAuthenticateGeneric,
-	Icon,
-	ICredentialTestRequest,
-	ICredentialType,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IAuthenticateGeneric, Icon, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+
+import { apiKeyProperties, bearerApiKey, credentialTest } from './bearerApiKey';
 
 export class KlenAiApi implements ICredentialType {
 	name = 'klenAiApi';
@@ -15,59 +11,21 @@ export class KlenAiApi implements ICredentialType {
 
 	documentationUrl = 'https://docs.klen.ai';
 
-	properties: INodeProperties[] = [
-		{
-			displayName: 'API Key',
-			name: 'apiKey',
-			type: 'string',
-			typeOptions: { password: true },
-			required: true,
-			default: '',
-			placeholder: 'klen_...',
-			description:
-				'Your Klen AI API key, starting with klen_. Keys carry permissions: creating and reading contacts needs can_read_contacts.',
-		},
-		{
-			displayName: 'Base URL',
-			name: 'baseUrl',
-			type: 'string',
-			required: true,
-			default: 'https://api.klen.ai/api/v1',
-			description: 'Klen AI’s API address. Change it only to use a sandbox or a proxy.',
-		},
-	];
+	properties: INodeProperties[] = apiKeyProperties({
+		providerName: 'Klen AI',
+		placeholder: 'klen_...',
+		description:
+			'Your Klen AI API key, starting with klen_. Keys carry permissions: creating and reading contacts needs can_read_contacts.',
+		baseUrl: 'https://api.klen.ai/api/v1',
+	});
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: {
-				Authorization: '=Bearer {{$credentials.apiKey}}',
-			},
-		},
-	};
+	authenticate: IAuthenticateGeneric = bearerApiKey;
 
-	test: ICredentialTestRequest = {
-		request: {
-			baseURL: '={{$credentials.baseUrl}}',
-			url: '/contacts',
-			method: 'GET',
-			qs: { limit: 1 },
+	test: ICredentialTestRequest = credentialTest(
+		{ url: '/contacts', qs: { limit: 1 } },
+		{
+			unauthorized: 'API key invalid or inactive: copy it again from Klen AI (it starts with klen_).',
+			forbidden: 'The key works but lacks the can_read_contacts permission: give the key that permission in Klen AI.',
 		},
-		rules: [
-			{
-				type: 'responseCode',
-				properties: {
-					value: 401,
-					message: 'API key invalid or inactive: copy it again from Klen AI (it starts with klen_).',
-				},
-			},
-			{
-				type: 'responseCode',
-				properties: {
-					value: 403,
-					message: 'The key works but lacks the can_read_contacts permission: give the key that permission in Klen AI.',
-				},
-			},
-		],
-	};
+	);
 }

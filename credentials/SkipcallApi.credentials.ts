@@ -1,10 +1,6 @@
-import type {
-	IAuthenticateGeneric,
-	Icon,
-	ICredentialTestRequest,
-	ICredentialType,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IAuthenticateGeneric, Icon, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+
+import { apiKeyProperties, bearerApiKey, credentialTest } from './bearerApiKey';
 
 export class SkipcallApi implements ICredentialType {
 	name = 'skipcallApi';
@@ -15,57 +11,22 @@ export class SkipcallApi implements ICredentialType {
 
 	documentationUrl = 'https://docs.skipcall.app';
 
-	properties: INodeProperties[] = [
-		{
-			displayName: 'API Key',
-			name: 'apiKey',
-			type: 'string',
-			typeOptions: { password: true },
-			required: true,
-			default: '',
-			placeholder: 'sk_live_...',
-			description: 'Your Skipcall API key, starting with sk_live_ (or sk_test_ for a test key). Create one in Skipcall under Settings › API.',
-		},
-		{
-			displayName: 'Base URL',
-			name: 'baseUrl',
-			type: 'string',
-			required: true,
-			default: 'https://api-public.skipcall.app/v1',
-			description: 'Skipcall’s API address. Change it only to use a sandbox or a proxy.',
-		},
-	];
+	properties: INodeProperties[] = apiKeyProperties({
+		providerName: 'Skipcall',
+		placeholder: 'sk_live_...',
+		description:
+			'Your Skipcall API key, starting with sk_live_ (or sk_test_ for a test key). Create one in Skipcall under Settings › API.',
+		baseUrl: 'https://api-public.skipcall.app/v1',
+	});
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: {
-				Authorization: '=Bearer {{$credentials.apiKey}}',
-			},
-		},
-	};
+	authenticate: IAuthenticateGeneric = bearerApiKey;
 
-	test: ICredentialTestRequest = {
-		request: {
-			baseURL: '={{$credentials.baseUrl}}',
-			url: '/workspaces',
-			method: 'GET',
+	test: ICredentialTestRequest = credentialTest(
+		{ url: '/workspaces' },
+		{
+			unauthorized: 'API key invalid: Skipcall did not recognise it. Copy the key again from Skipcall › Settings › API.',
+			forbidden:
+				'The key is valid but has no API access: your Skipcall plan may not include the API. Check your plan in Skipcall › Settings › Billing.',
 		},
-		rules: [
-			{
-				type: 'responseCode',
-				properties: {
-					value: 401,
-					message: 'API key invalid: Skipcall did not recognise it. Copy the key again from Skipcall › Settings › API.',
-				},
-			},
-			{
-				type: 'responseCode',
-				properties: {
-					value: 403,
-					message: 'The key is valid but has no API access: your Skipcall plan may not include the API. Check your plan in Skipcall › Settings › Billing.',
-				},
-			},
-		],
-	};
+	);
 }

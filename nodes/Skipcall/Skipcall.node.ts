@@ -1,7 +1,7 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 
 import {
-	contactResource,
+	contactNodeDescription,
 	defaultCountryOption,
 	maxRateLimitWaitOption,
 	optionsCollection,
@@ -11,25 +11,13 @@ import { getCustomFields } from './methods/loadOptions';
 import { contactDescription } from './resources/contact';
 
 export class Skipcall implements INodeType {
-	description: INodeTypeDescription = {
+	description: INodeTypeDescription = contactNodeDescription({
 		displayName: 'Skipcall',
 		name: 'skipcall',
-		icon: { light: 'file:skipcall.svg', dark: 'file:skipcall.dark.svg' },
-		group: ['output'],
-		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		icon: 'skipcall',
 		description: 'Create, update and get contacts in the Skipcall sales dialer',
-		defaults: { name: 'Skipcall' },
-		usableAsTool: true,
-		inputs: ['main'],
-		outputs: ['main'],
-		credentials: [{ name: 'skipcallApi', required: true }],
-		requestDefaults: {
-			baseURL: '={{$credentials.baseUrl}}',
-			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
-		},
+		credential: 'skipcallApi',
 		properties: [
-			contactResource,
 			...contactDescription,
 			optionsCollection(
 				['create', 'update', 'get'],
@@ -44,7 +32,7 @@ export class Skipcall implements INodeType {
 				],
 			),
 		],
-	};
+	});
 
 	methods = { loadOptions: { getCustomFields } };
 }

@@ -1,4 +1,9 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type {
+	IHttpRequestMethods,
+	INodeProperties,
+	INodePropertyOptions,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { getCountries } from 'libphonenumber-js/max';
 
 export const contactResource: INodeProperties = {
@@ -61,5 +66,77 @@ export function optionsCollection(operations: string[], options: INodeProperties
 		default: {},
 		displayOptions: { show: { resource: ['contact'], operation: operations } },
 		options,
+	};
+}
+
+type Pagination = NonNullable<NonNullable<INodePropertyOptions['routing']>['operations']>['pagination'];
+type PreSend = NonNullable<NonNullable<NonNullable<INodePropertyOptions['routing']>['send']>['preSend']>[number];
+
+/**
+ * One operation of the Contact resource: its request, the preSend actions that build it, and
+ * the hook that sends it (see nodes/common/request.ts for why every operation has one).
+ */
+export function contactOperation(operation: {
+	name: string;
+	value: string;
+	action: string;
+	description: string;
+	request: { method: IHttpRequestMethods; url: string };
+	preSend?: PreSend[];
+	sendWith: Pagination;
+}): INodePropertyOptions {
+	return {
+		name: operation.name,
+		value: operation.value,
+		action: operation.action,
+		description: operation.description,
+		routing: {
+			request: operation.request,
+			send: { ...(operation.preSend ? { preSend: operation.preSend } : {}), paginate: true },
+			operations: { pagination: operation.sendWith },
+		},
+	};
+}
+
+/** The Operation selector of the Contact resource. */
+export function contactOperations(options: INodePropertyOptions[], defaultOperation = 'create'): INodeProperties {
+	return {
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['contact'] } },
+		options,
+		default: defaultOperation,
+	};
+}
+
+/** What every node of this package declares the same way; the rest is the provider's data. */
+export function contactNodeDescription(node: {
+	displayName: string;
+	name: string;
+	icon: string;
+	description: string;
+	credential: string;
+	properties: INodeProperties[];
+}): INodeTypeDescription {
+	return {
+		displayName: node.displayName,
+		name: node.name,
+		icon: { light: `file:${node.icon}.svg`, dark: `file:${node.icon}.dark.svg` },
+		group: ['output'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: node.description,
+		defaults: { name: node.displayName },
+		usableAsTool: true,
+		inputs: ['main'],
+		outputs: ['main'],
+		credentials: [{ name: node.credential, required: true }],
+		requestDefaults: {
+			baseURL: '={{$credentials.baseUrl}}',
+			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+		},
+		properties: [contactResource, ...node.properties],
 	};
 }

@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { buildContactBody, contactIdInUrl } from '../../../common/preSend';
+import { contactOperation, contactOperations } from '../../../common/properties';
 import { sendThroughPolicy } from '../../../common/request';
 import { skipcallProfile } from '../../profile';
 import { contactCreateDescription } from './create';
@@ -8,55 +9,38 @@ import { skipcallContactFields } from './fields';
 import { contactGetDescription } from './get';
 import { contactUpdateDescription } from './update';
 
-const send = { pagination: sendThroughPolicy(skipcallProfile) };
+const send = sendThroughPolicy(skipcallProfile);
 
 export const contactDescription: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['contact'] } },
-		options: [
-			{
-				name: 'Create',
-				value: 'create',
-				action: 'Create a contact',
-				description: 'Create a contact',
-				routing: {
-					request: { method: 'POST', url: '/contacts' },
-					send: { preSend: [buildContactBody(skipcallContactFields, 'create')], paginate: true },
-					operations: send,
-				},
-			},
-			{
-				name: 'Get',
-				value: 'get',
-				action: 'Get a contact',
-				description: 'Get a contact by ID',
-				routing: {
-					request: { method: 'GET', url: '/contacts/{contactId}' },
-					send: { preSend: [contactIdInUrl()], paginate: true },
-					operations: send,
-				},
-			},
-			{
-				name: 'Update',
-				value: 'update',
-				action: 'Update a contact',
-				description: 'Update the fields given; the others keep their values',
-				routing: {
-					request: { method: 'PATCH', url: '/contacts/{contactId}' },
-					send: {
-						preSend: [contactIdInUrl(), buildContactBody(skipcallContactFields, 'update')],
-						paginate: true,
-					},
-					operations: send,
-				},
-			},
-		],
-		default: 'create',
-	},
+	contactOperations([
+		contactOperation({
+			name: 'Create',
+			value: 'create',
+			action: 'Create a contact',
+			description: 'Create a contact',
+			request: { method: 'POST', url: '/contacts' },
+			preSend: [buildContactBody(skipcallContactFields, 'create')],
+			sendWith: send,
+		}),
+		contactOperation({
+			name: 'Get',
+			value: 'get',
+			action: 'Get a contact',
+			description: 'Get a contact by ID',
+			request: { method: 'GET', url: '/contacts/{contactId}' },
+			preSend: [contactIdInUrl()],
+			sendWith: send,
+		}),
+		contactOperation({
+			name: 'Update',
+			value: 'update',
+			action: 'Update a contact',
+			description: 'Update the fields given; the others keep their values',
+			request: { method: 'PATCH', url: '/contacts/{contactId}' },
+			preSend: [contactIdInUrl(), buildContactBody(skipcallContactFields, 'update')],
+			sendWith: send,
+		}),
+	]),
 	...contactCreateDescription,
 	...contactUpdateDescription,
 	...contactGetDescription,

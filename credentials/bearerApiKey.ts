@@ -1,0 +1,53 @@
+import type { IAuthenticateGeneric, ICredentialTestRequest, INodeProperties } from 'n8n-workflow';
+
+/** The credential shape every provider here shares: an API key sent as a bearer token, and a base URL. */
+export function apiKeyProperties(options: {
+	placeholder: string;
+	description: string;
+	baseUrl: string;
+	providerName: string;
+}): INodeProperties[] {
+	return [
+		{
+			displayName: 'API Key',
+			name: 'apiKey',
+			type: 'string',
+			typeOptions: { password: true },
+			required: true,
+			default: '',
+			placeholder: options.placeholder,
+			description: options.description,
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			required: true,
+			default: options.baseUrl,
+			description: `${options.providerName}’s API address. Change it only to use a sandbox or a proxy.`,
+		},
+	];
+}
+
+export const bearerApiKey: IAuthenticateGeneric = {
+	type: 'generic',
+	properties: {
+		headers: {
+			Authorization: '=Bearer {{$credentials.apiKey}}',
+		},
+	},
+};
+
+/** A cheap authenticated GET whose 401 and 403 answers get different, helpful messages. */
+export function credentialTest(
+	request: ICredentialTestRequest['request'],
+	messages: { unauthorized: string; forbidden: string },
+): ICredentialTestRequest {
+	return {
+		request: { baseURL: '={{$credentials.baseUrl}}', method: 'GET', ...request },
+		rules: [
+			{ type: 'responseCode', properties: { value: 401, message: messages.unauthorized } },
+			{ type: 'responseCode', properties: { value: 403, message: messages.forbidden } },
+		],
+	};
+}
