@@ -133,10 +133,8 @@ export function contactNodeDescription(node: {
 		inputs: ['main'],
 		outputs: ['main'],
 		credentials: [{ name: node.credential, required: true }],
-		requestDefaults: {
-			baseURL: '={{$credentials.baseUrl}}',
-			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
-		},
+		// No requestDefaults: the base URL (from the credential) and the JSON headers are set
+		// where every request is sent, common/request.ts.
 		properties: [contactResource, ...node.properties],
 	};
 }
