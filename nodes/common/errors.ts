@@ -54,6 +54,16 @@ export function redact(text: string, secrets: Array<string | undefined>): string
 	);
 }
 
+/** The same value with every secret inside its strings replaced, before anything is cut or shown. */
+export function redactDeep<T>(value: T, secrets: Array<string | undefined>): T {
+	if (typeof value === 'string') return redact(value, secrets) as T;
+	if (Array.isArray(value)) return value.map((entry) => redactDeep(entry, secrets)) as T;
+	if (value && typeof value === 'object') {
+		return Object.fromEntries(Object.entries(value).map(([key, entry]) => [key, redactDeep(entry, secrets)])) as T;
+	}
+	return value;
+}
+
 export interface ErrorContext {
 	itemIndex: number;
 	/** The node's operation, to name the permission it needs. */
@@ -70,8 +80,10 @@ export function describeApiError(
 ): { message: string; description: string } {
 	const { displayName } = provider;
 	const status = answer.statusCode;
-	const code = errorCode(answer.body);
-	const reason = serverReason(answer.body);
+	const secrets = context.secrets ?? [];
+	const body = redactDeep(answer.body, secrets);
+	const code = errorCode(body);
+	const reason = serverReason(body);
 	const permission = context.operation ? provider.permissions?.[context.operation] : undefined;
 	const codeHint =
 		status === 403 && permission && code !== 'team_access_denied'
@@ -101,7 +113,6 @@ export function describeApiError(
 		message = `${displayName} rejected the request (${status})${because}`;
 		fix = codeHint ?? 'Correct the value the server names, then run the node again.';
 	}
-	const secrets = context.secrets ?? [];
 	// A provider-specific fix goes into the message too: with Continue On Fail only the message is kept.
 	if (codeHint) message = `${message}. ${codeHint}`;
 	return {
@@ -112,7 +123,9 @@ export function describeApiError(
 
 export function apiError(node: INode, provider: ProviderErrorInfo, answer: ApiAnswer, context: ErrorContext): NodeApiError {
 	const { message, description } = describeApiError(provider, answer, context);
-	const body = answer.body && typeof answer.body === 'object' ? (answer.body as JsonObject) : { body: String(answer.body ?? '') };
+	// n8n keeps the body in the error (its details, saved executions): no secret in it either.
+	const redacted = redactDeep(answer.body, context.secrets ?? []);
+	const body = redacted && typeof redacted === 'object' ? (redacted as JsonObject) : { body: String(redacted ?? '') };
 	return new NodeApiError(node, body, {
 		message,
 		description,

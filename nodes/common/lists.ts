@@ -26,7 +26,7 @@ export function idOf(record: unknown): string | undefined {
 	if (!record || typeof record !== 'object') return undefined;
 	for (const key of ['id', 'contact_id', 'contactId', '_id']) {
 		const value = (record as IDataObject)[key];
-		if (typeof value === 'string' || typeof value === 'number') return String(value);
+		if ((typeof value === 'string' && value.trim() !== '') || typeof value === 'number') return String(value);
 	}
 	return undefined;
 }

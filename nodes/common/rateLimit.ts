@@ -93,7 +93,9 @@ export function pauseBudget(key: string, until: number): void {
 }
 
 function header(headers: Record<string, unknown>, name: string): string | undefined {
-	const value = headers[name] ?? headers[name.toLowerCase()];
+	const wanted = name.toLowerCase();
+	const found = Object.keys(headers).find((key) => key.toLowerCase() === wanted);
+	const value = found === undefined ? undefined : headers[found];
 	if (Array.isArray(value)) return value.length ? String(value[0]) : undefined;
 	return value === undefined || value === null ? undefined : String(value);
 }

@@ -39,7 +39,8 @@ export const phoneNumbersProperty: Partial<INodeProperties> = {
 					name: 'primary',
 					type: 'boolean',
 					default: false,
-					description: 'Whether this is the primary number. When no number is primary, the first one is.',
+					description:
+						'Whether this is the primary number (the first of the cell, when it holds several). When no number is primary, the first one is.',
 				},
 				{
 					displayName: 'Do Not Call',
@@ -78,15 +79,16 @@ export function readKlenPhoneNumbers(value: unknown, context: FieldContext): IDa
 		const phoneType = readString(row.phoneType);
 		const primary = readBoolean(row.primary) ?? false;
 		const doNotCall = readBoolean(row.doNotCall) ?? false;
-		for (const e164 of normalizePhoneNumbers(row.phoneNumber as string, context)) {
-			if (numbers.some((entry) => entry.phone_number === e164)) continue;
+		// A row whose cell holds several numbers marks only its first one primary.
+		normalizePhoneNumbers(row.phoneNumber as string, context).forEach((e164, index) => {
+			if (numbers.some((entry) => entry.phone_number === e164)) return;
 			numbers.push({
 				phone_number: e164,
 				...(phoneType ? { phone_type: phoneType } : {}),
-				primary,
+				primary: primary && index === 0,
 				do_not_call: doNotCall,
 			});
-		}
+		});
 	}
 	if (numbers.length === 0) return undefined;
 	const primaries = numbers.filter((entry) => entry.primary);
