@@ -1,4 +1,4 @@
-import type { ICredentialType, INodeType } from 'n8n-workflow';
+import type { ICredentialType, IDataObject, INodeType } from 'n8n-workflow';
 
 import { type RunResult, buildWorkflow, runNode } from './n8n';
 
@@ -36,7 +36,7 @@ export function providerHarness(provider: {
 		credentialType: provider.credential(),
 		credentials: { apiKey: extra.apiKey ?? provider.validKey, baseUrl: server.baseUrl },
 		parameters: { resource: 'contact', ...parameters },
-		items,
+		items: items as IDataObject[],
 		continueOnFail: extra.continueOnFail,
 	});
 	return {
