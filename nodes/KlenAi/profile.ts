@@ -19,7 +19,7 @@ export const klenAiProfile: ProviderProfile = {
 		missing_first_name: 'Give a First Name.',
 		invalid_json: 'The request body was not valid JSON: report this as a bug of the node.',
 		validation_error: 'Correct the field Klen AI names.',
-		invalid_key: 'The API key is invalid or inactive: check it in the Klen AI credential.',
+		invalid_key: 'Check the API key in the Klen AI credential (it starts with klen_).',
 		authentication_required: 'No API key was sent: check the Klen AI credential.',
 		team_access_denied: 'The API key’s user has no access to this team: check Team ID.',
 		team_not_found: 'No team has this Team ID: check it in Klen AI.',

@@ -222,7 +222,7 @@ describe('error messages name the item, say what happened and how to fix it', ()
 		);
 		expect(result).toEqual({
 			message:
-				'[item 0] Klen AI API key invalid (401): Invalid or inactive API key. The API key is invalid or inactive: check it in the Klen AI credential.',
+				'[item 0] Klen AI API key invalid (401): Invalid or inactive API key. Check the API key in the Klen AI credential (it starts with klen_).',
 			description: 'Check the API key in the Klen AI credential: it must be an active key starting with klen_.',
 		});
 	});
