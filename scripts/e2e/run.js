@@ -1,0 +1,268 @@
+'use strict';
+/**
+ * `npm run test:e2e`: the packed package in a REAL n8n of each supported line. For each line it
+ * starts fresh contract servers (test/servers, rate limits on), installs the tarball as n8n's
+ * community installer does, imports sandbox credentials and the example workflows, runs the CSV
+ * examples with `n8n execute` and checks what n8n output and what the servers received.
+ * Assumes `npm run build` ran. Usage: node scripts/e2e/run.js [--line 1.x|2.x] [--keep]
+ */
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { isDeepStrictEqual } = require('node:util');
+
+const realN8n = require('./realN8n');
+const { createSkipcallServer } = require('../../test/servers/skipcall');
+const { createKlenServer } = require('../../test/servers/klen');
+
+const REPO = path.resolve(__dirname, '..', '..');
+const EXAMPLES = path.join(REPO, 'examples');
+const CSV = path.join(EXAMPLES, 'contacts.csv');
+
+/** The credentials the examples refer to (ids and names), pointed at sandbox servers. */
+function sandboxCredentials({ skipcallBaseUrl, klenBaseUrl }) {
+	return [
+		{ id: 'skipcallSandbox1', name: 'Skipcall sandbox', type: 'skipcallApi', data: { apiKey: 'sk_test_valid', baseUrl: skipcallBaseUrl } },
+		{ id: 'klenAiSandbox001', name: 'Klen AI sandbox', type: 'klenAiApi', data: { apiKey: 'klen_valid', baseUrl: klenBaseUrl } },
+	];
+}
+
+const EXAMPLE_WORKFLOWS = [
+	{ file: 'csv-to-skipcall.json', id: 'csvToSkipcall001' },
+	{ file: 'csv-to-klen-ai.json', id: 'csvToKlenAi00001' },
+	{ file: 'google-sheets-to-skipcall.json', id: 'sheetsToSkipcal1' },
+	{ file: 'google-sheets-to-klen-ai.json', id: 'sheetsToKlenAi01' },
+];
+
+/** The examples ready to import: fixed ids, and "Read/Write Files from Disk" pointed at `csvPath`. */
+function exampleWorkflows(csvPath = CSV) {
+	return EXAMPLE_WORKFLOWS.map(({ file, id }) => {
+		const workflow = { ...JSON.parse(fs.readFileSync(path.join(EXAMPLES, file), 'utf8')), id };
+		for (const node of workflow.nodes) if (node.type === 'n8n-nodes-base.readWriteFile') node.parameters.fileSelector = csvPath;
+		return workflow;
+	});
+}
+
+/**
+ * n8n 2 lets "Read/Write Files from Disk" read only under N8N_RESTRICT_FILE_ACCESS_TO
+ * (default ~/.n8n-files); n8n 1 reads anywhere but n8n's own folder. Allow the CSV's folder.
+ */
+const fileAccessEnv = (csvPath = CSV) => ({ N8N_RESTRICT_FILE_ACCESS_TO: path.dirname(csvPath) });
+
+/** What each row of examples/contacts.csv must become: Skipcall's body and Klen's upsert result (null: the bad row). */
+const ROWS = [
+	{ firstName: 'Marie', lastName: 'Dupont', phoneNumbers: ['+33612345678'], email: 'marie.dupont@example.com', company: 'Acme', country: 'FR' },
+	{ firstName: 'Marie', lastName: 'Dupont', phoneNumbers: ['+33612345678', '+33781234567'], email: 'marie.dupont@example.com', company: 'Acme', country: 'FR' },
+	{ firstName: 'John', lastName: 'Smith', phoneNumbers: ['+12125550123'], email: 'john.smith@example.com', company: 'Globex', country: 'US' },
+	{ firstName: 'Ana', lastName: 'Garcia', phoneNumbers: ['+34612345678'], company: 'Initech', country: 'ES' },
+	null,
+	{ firstName: 'Lukas', lastName: 'Müller', phoneNumbers: ['+4915123456789'], email: 'lukas.mueller@example.com', country: 'DE' },
+	{ firstName: 'Chloé', lastName: 'Bernard', phoneNumbers: ['+33781234568'], email: 'chloe.bernard@example.com', company: 'Umbrella' },
+];
+const BAD_ROW = ROWS.indexOf(null);
+// The second row is the first one again, with a second number: Klen's Create or Update finds it by email.
+const KLEN_RESULTS = ['created', 'updated', 'created', 'created', undefined, 'created', 'created'];
+
+function klenBody({ firstName, lastName, phoneNumbers, email, company, country }) {
+	const phone_numbers = phoneNumbers.map((phone_number, index) => ({
+		phone_number,
+		phone_type: 'mobile',
+		primary: index === 0,
+		do_not_call: false,
+	}));
+	const body = { first_name: firstName, last_name: lastName, email, company, country, phone_numbers };
+	return Object.fromEntries(Object.entries(body).filter(([, value]) => value !== undefined));
+}
+
+/** Temporary folders to remove if the run is interrupted. */
+const cleanups = new Set();
+const results = { passed: 0, failed: 0 };
+function check(name, ok, detail = '') {
+	results[ok ? 'passed' : 'failed']++;
+	const why = ok || !detail ? '' : `\n      ${String(detail).split('\n').join('\n      ')}`;
+	console.log(`  ${ok ? '✔' : '✘'} ${name}${why}`);
+	return ok;
+}
+const show = (value) => JSON.stringify(value)?.slice(0, 600);
+const requestLines = (requests) => requests.map((request) => `${request.method} ${request.path} ${show(request.query)} ${show(request.body)}`).join('\n');
+
+/** Checks common to both workflows: n8n ran our node under the package's type name, one item per CSV row. */
+function checkRun(prefix, run, nodeName, nodeType) {
+	const error = realN8n.executionError(run.output);
+	const log = `${run.stdout}\n${run.stderr}`.trim().slice(-1500);
+	const finished = check(`${prefix}: n8n execute exits 0 with run data`, run.exitCode === 0 && run.output && !error, error ?? `exit ${run.exitCode}${run.timedOut ? ' (timed out)' : ''}\n${log}`);
+	const items = realN8n.nodeOutputItems(run.output, nodeName);
+	check(`${prefix}: n8n loaded and ran the node as ${nodeType}`, finished && Array.isArray(items), `no run data for "${nodeName}"`);
+	const rows = fs.readFileSync(CSV, 'utf8').trim().split('\n').length - 1;
+	check(`${prefix}: ${rows} CSV rows give ${rows} output items`, items?.length === rows && rows === ROWS.length, `items: ${items?.length}, rows: ${rows}, expected: ${ROWS.length}`);
+	const bad = items?.[BAD_ROW]?.json?.error;
+	check(
+		`${prefix}: the bad row is an error item "[item ${BAD_ROW}] Phone Numbers: …"`,
+		typeof bad === 'string' && bad.startsWith(`[item ${BAD_ROW}] `) && bad.includes('Phone Numbers') && bad.includes('"not a phone"'),
+		show(items?.[BAD_ROW]),
+	);
+	const otherErrors = (items ?? []).filter((item, index) => index !== BAD_ROW && item.json?.error !== undefined);
+	check(`${prefix}: no other row failed`, items && otherErrors.length === 0, otherErrors.map((item) => show(item.json.error)).join('\n'));
+	return items ?? [];
+}
+
+/** Each expected body arrived exactly once, and nothing else was written. */
+function checkReceivedOnce(prefix, what, received, expected) {
+	const counts = expected.map((body) => received.filter((candidate) => isDeepStrictEqual(candidate, body)).length);
+	check(
+		`${prefix}: each good row reached the server ${what} exactly once, in E.164, empty cells left out`,
+		received.length === expected.length && counts.every((count) => count === 1),
+		`received:\n${received.map(show).join('\n')}\nexpected:\n${expected.map(show).join('\n')}`,
+	);
+}
+
+async function skipcallScenario(prefix, context, server) {
+	prefix = `${prefix} CSV → Skipcall`;
+	const run = await realN8n.executeWorkflow({ ...context, workflowId: 'csvToSkipcall001' });
+	const items = checkRun(prefix, run, 'Skipcall', 'n8n-nodes-contact-sync.skipcall');
+	const isContactOf = (item, row) => item?.json?.id && item.json.firstName === row.firstName && isDeepStrictEqual(item.json.phoneNumbers, row.phoneNumbers);
+	const inOrder = ROWS.every((row, index) => !row || isContactOf(items[index], row));
+	check(`${prefix}: output items are Skipcall's contacts, in row order`, inOrder, items.map((item) => show(item.json)).join('\n'));
+	const creates = server.requests.filter((request) => request.method === 'POST' && request.path === '/v1/contacts');
+	checkReceivedOnce(prefix, 'as POST /contacts', creates.map((request) => request.body), ROWS.filter(Boolean));
+	const others = server.requests.filter((request) => !creates.includes(request) || request.headers.authorization !== 'Bearer sk_test_valid');
+	check(`${prefix}: nothing but creates was sent, all with the credential's key`, others.length === 0, requestLines(others));
+	return run;
+}
+
+async function klenScenario(prefix, context, server) {
+	prefix = `${prefix} CSV → Klen AI`;
+	const run = await realN8n.executeWorkflow({ ...context, workflowId: 'csvToKlenAi00001' });
+	const items = checkRun(prefix, run, 'Klen AI', 'n8n-nodes-contact-sync.klenAi');
+	const upsertResults = ROWS.map((row, index) => (row ? items[index]?.json?.upsertResult : undefined));
+	check(`${prefix}: upsertResult per row is ${KLEN_RESULTS.map((value) => value ?? '(error)').join(', ')}`, isDeepStrictEqual(upsertResults, KLEN_RESULTS), show(upsertResults));
+	const firstId = items[0]?.json?.id;
+	check(`${prefix}: the repeated row updated the contact the first row created`, firstId !== undefined && items[1]?.json?.id === firstId, show([firstId, items[1]?.json?.id]));
+
+	const creates = server.requests.filter((request) => request.method === 'POST' && request.path === '/api/v1/contacts/create');
+	const updates = server.requests.filter((request) => request.method === 'PATCH');
+	checkReceivedOnce(prefix, 'as a create or an update', [...creates, ...updates].map((request) => request.body), ROWS.filter(Boolean).map(klenBody));
+	const created = KLEN_RESULTS.filter((value) => value === 'created').length;
+	check(
+		`${prefix}: ${created} creates and one PATCH /contacts/{id}/update of the first row's contact`,
+		creates.length === created && updates.length === 1 && updates[0].path === `/api/v1/contacts/${firstId}/update` && server.contacts.size === created,
+		requestLines(server.requests),
+	);
+	const searches = server.requests.filter((request) => request.method === 'GET');
+	const searchedFor = new Set(ROWS.filter(Boolean).flatMap((row) => [row.email, row.phoneNumbers[0]]));
+	check(
+		`${prefix}: every search was for a row's email or first number in E.164, every request with the credential's key`,
+		searches.every((request) => searchedFor.has(request.query.search)) && server.requests.every((request) => request.headers.authorization === 'Bearer klen_valid'),
+		requestLines(searches),
+	);
+	return run;
+}
+
+/** Our package's node descriptions by type name (`n8n-nodes-contact-sync.skipcall`), from the build. */
+function packageNodes() {
+	const manifest = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8'));
+	return manifest.n8n.nodes.map((file) => {
+		const { description } = new (Object.values(require(path.join(REPO, file)))[0])();
+		return [`${manifest.name}.${description.name}`, description];
+	});
+}
+
+/** Every node of every example (the Google Sheets ones too) is a type and version this n8n has. */
+function checkExampleNodeTypes(prefix, n8n, workflows) {
+	const versions = new Map(packageNodes().map(([type, description]) => [type, [description.version].flat()]));
+	const base = require(path.join(n8n.dir, 'node_modules', 'n8n-nodes-base', 'dist', 'types', 'nodes.json'));
+	for (const { name, version } of base) {
+		const type = `n8n-nodes-base.${name}`;
+		versions.set(type, [...(versions.get(type) ?? []), ...[version].flat()]);
+	}
+	const unknown = workflows.flatMap((workflow) =>
+		workflow.nodes.filter((node) => !versions.get(node.type)?.includes(node.typeVersion)).map((node) => `${workflow.name}: ${node.type} v${node.typeVersion}`),
+	);
+	check(`${prefix}: every node of the ${workflows.length} examples is a type and version this n8n has`, unknown.length === 0, unknown.join('\n'));
+}
+
+/** Every node the package declares ran in some workflow, under its community-package type name. */
+function checkCoverage(prefix, runs, workflows) {
+	const declared = packageNodes().map(([type]) => type);
+	const ran = new Set();
+	for (const { workflowId, run } of runs) {
+		const workflow = workflows.find((candidate) => candidate.id === workflowId);
+		for (const node of workflow.nodes) if (realN8n.runDataOf(run.output)[node.name]) ran.add(node.type);
+	}
+	const missing = declared.filter((type) => !ran.has(type));
+	check(`${prefix}: every node of the package ran (${declared.join(', ')})`, missing.length === 0, `not run: ${missing.join(', ')}`);
+}
+
+async function runLine(line, tarball, { keep }) {
+	const prefix = `[n8n ${line}]`;
+	const started = Date.now();
+	const n8n = await realN8n.ensureN8n(line);
+	console.log(`${prefix} n8n ${n8n.version} ready (${Math.round((Date.now() - started) / 1000)} s)`);
+	const skipcall = createSkipcallServer();
+	const klen = createKlenServer();
+	await Promise.all([skipcall.start(), klen.start()]);
+	const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'contact-sync-n8n-user-'));
+	const removeUserFolder = () => fs.rmSync(userFolder, { recursive: true, force: true });
+	if (!keep) cleanups.add(removeUserFolder);
+	try {
+		const workflows = exampleWorkflows();
+		const credentials = sandboxCredentials({ skipcallBaseUrl: skipcall.baseUrl, klenBaseUrl: klen.baseUrl });
+		const env = fileAccessEnv();
+		checkExampleNodeTypes(prefix, n8n, workflows);
+		await realN8n.prepareUserFolder({ n8n, tarball, credentials, workflows, env, userFolder });
+		const context = { n8n, env, userFolder };
+		const runs = [
+			{ workflowId: 'csvToSkipcall001', run: await skipcallScenario(prefix, context, skipcall) },
+			{ workflowId: 'csvToKlenAi00001', run: await klenScenario(prefix, context, klen) },
+		];
+		checkCoverage(prefix, runs, workflows);
+	} finally {
+		await Promise.all([skipcall.stop(), klen.stop()]);
+		if (keep) console.log(`${prefix} user folder kept: ${userFolder}`);
+		else {
+			cleanups.delete(removeUserFolder);
+			removeUserFolder();
+		}
+		console.log(`${prefix} done in ${Math.round((Date.now() - started) / 1000)} s`);
+	}
+}
+
+async function main(argv) {
+	const keep = argv.includes('--keep');
+	const lineIndex = argv.findIndex((arg) => arg.startsWith('--line'));
+	const lines = lineIndex === -1 ? Object.keys(realN8n.LINES) : [argv[lineIndex].split('=')[1] ?? argv[lineIndex + 1]];
+	const tarball = await realN8n.packPackage(REPO);
+	const removeTarball = () => fs.rmSync(path.dirname(tarball), { recursive: true, force: true });
+	cleanups.add(removeTarball);
+	try {
+		for (const line of lines) {
+			try {
+				await runLine(line, tarball, { keep });
+			} catch (error) {
+				check(`[n8n ${line}] run completed`, false, error.stack ?? error);
+			}
+		}
+	} finally {
+		cleanups.delete(removeTarball);
+		removeTarball();
+	}
+}
+
+module.exports = { sandboxCredentials, exampleWorkflows, fileAccessEnv, EXAMPLE_WORKFLOWS };
+
+if (require.main === module) {
+	for (const signal of ['SIGINT', 'SIGTERM']) {
+		process.on(signal, () => {
+			realN8n.stopAllChildren();
+			for (const cleanup of cleanups) cleanup();
+			console.log(`\nInterrupted (${signal}).\n${results.passed} passed, ${results.failed + 1} failed`);
+			process.exit(1);
+		});
+	}
+	main(process.argv.slice(2))
+		.catch((error) => check('e2e run', false, error.stack ?? error))
+		.finally(() => {
+			console.log(`${results.passed} passed, ${results.failed} failed`);
+			process.exitCode = results.failed ? 1 : 0;
+		});
+}
