@@ -1,6 +1,6 @@
-import type { IAuthenticateGeneric, Icon, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+import type { IAuthenticateGeneric, Icon, ICredentialType, INodeProperties } from 'n8n-workflow';
 
-import { apiKeyProperties, bearerApiKey, credentialTest } from './bearerApiKey';
+import { apiKeyProperties, bearerApiKey } from './bearerApiKey';
 
 export class KlenAiApi implements ICredentialType {
 	name = 'klenAiApi';
@@ -21,11 +21,6 @@ export class KlenAiApi implements ICredentialType {
 
 	authenticate: IAuthenticateGeneric = bearerApiKey;
 
-	test: ICredentialTestRequest = credentialTest(
-		{ url: '/contacts', qs: { limit: 1 } },
-		{
-			unauthorized: 'API key invalid or inactive: copy it again from Klen AI (it starts with klen_).',
-			forbidden: 'The key works but lacks the can_read_contacts permission: give the key that permission in Klen AI.',
-		},
-	);
+	// Tested by the node's credentialTest method (nodes/common/credentialTest.ts), which keeps
+	// its own messages on every n8n line.
 }

@@ -1,6 +1,6 @@
-import type { IAuthenticateGeneric, Icon, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+import type { IAuthenticateGeneric, Icon, ICredentialType, INodeProperties } from 'n8n-workflow';
 
-import { apiKeyProperties, bearerApiKey, credentialTest } from './bearerApiKey';
+import { apiKeyProperties, bearerApiKey } from './bearerApiKey';
 
 export class SkipcallApi implements ICredentialType {
 	name = 'skipcallApi';
@@ -21,12 +21,6 @@ export class SkipcallApi implements ICredentialType {
 
 	authenticate: IAuthenticateGeneric = bearerApiKey;
 
-	test: ICredentialTestRequest = credentialTest(
-		{ url: '/workspaces' },
-		{
-			unauthorized: 'API key invalid: Skipcall did not recognise it. Copy the key again from Skipcall › Settings › API.',
-			forbidden:
-				'The key is valid but has no API access: your Skipcall plan may not include the API. Check your plan in Skipcall › Settings › Billing.',
-		},
-	);
+	// Tested by the node's credentialTest method (nodes/common/credentialTest.ts), which keeps
+	// its own messages on every n8n line.
 }

@@ -1,4 +1,4 @@
-import type { IAuthenticateGeneric, ICredentialTestRequest, INodeProperties } from 'n8n-workflow';
+import type { IAuthenticateGeneric, INodeProperties } from 'n8n-workflow';
 
 /** The credential shape every provider here shares: an API key sent as a bearer token, and a base URL. */
 export function apiKeyProperties(options: {
@@ -37,17 +37,3 @@ export const bearerApiKey: IAuthenticateGeneric = {
 		},
 	},
 };
-
-/** A cheap authenticated GET whose 401 and 403 answers get different, helpful messages. */
-export function credentialTest(
-	request: ICredentialTestRequest['request'],
-	messages: { unauthorized: string; forbidden: string },
-): ICredentialTestRequest {
-	return {
-		request: { baseURL: '={{$credentials.baseUrl}}', method: 'GET', ...request },
-		rules: [
-			{ type: 'responseCode', properties: { value: 401, message: messages.unauthorized } },
-			{ type: 'responseCode', properties: { value: 403, message: messages.forbidden } },
-		],
-	};
-}

@@ -1,5 +1,6 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 
+import { apiKeyCredentialTest } from '../common/credentialTest';
 import {
 	contactNodeDescription,
 	defaultCountryOption,
@@ -17,6 +18,7 @@ export class Skipcall implements INodeType {
 		icon: 'skipcall',
 		description: 'Create, update and get contacts in the Skipcall sales dialer',
 		credential: 'skipcallApi',
+		credentialTest: 'skipcallApiTest',
 		properties: [
 			...contactDescription,
 			optionsCollection(
@@ -34,5 +36,16 @@ export class Skipcall implements INodeType {
 		],
 	});
 
-	methods = { loadOptions: { getCustomFields } };
+	methods = {
+		loadOptions: { getCustomFields },
+		credentialTest: {
+			skipcallApiTest: apiKeyCredentialTest({
+				displayName: 'Skipcall',
+				path: '/workspaces',
+				unauthorized: 'API key invalid: Skipcall did not recognise it. Copy the key again from Skipcall › Settings › API.',
+				forbidden:
+					'The key is valid but has no API access: your Skipcall plan may not include the API. Check your plan in Skipcall › Settings › Billing.',
+			}),
+		},
+	};
 }

@@ -118,6 +118,8 @@ export function contactNodeDescription(node: {
 	icon: string;
 	description: string;
 	credential: string;
+	/** The node method that tests the credential (see common/credentialTest.ts). */
+	credentialTest: string;
 	properties: INodeProperties[];
 }): INodeTypeDescription {
 	return {
@@ -132,7 +134,7 @@ export function contactNodeDescription(node: {
 		usableAsTool: true,
 		inputs: ['main'],
 		outputs: ['main'],
-		credentials: [{ name: node.credential, required: true }],
+		credentials: [{ name: node.credential, required: true, testedBy: node.credentialTest }],
 		// No requestDefaults: the base URL (from the credential) and the JSON headers are set
 		// where every request is sent, common/request.ts.
 		properties: [contactResource, ...node.properties],

@@ -1,23 +1,29 @@
+import { CredentialTestContext } from 'n8n-core';
+import type { ICredentialTestFunctions } from 'n8n-workflow';
+
 import { SkipcallApi } from '../../credentials/SkipcallApi.credentials';
+import { Skipcall } from '../../nodes/Skipcall/Skipcall.node';
 import { startSkipcall, type SkipcallServer } from '../support/skipcall';
 
 let server: SkipcallServer;
 beforeAll(async () => {
 	server = await startSkipcall();
 });
+beforeEach(() => server.reset());
 afterAll(async () => await server.stop());
 
 const credential = new SkipcallApi();
+const node = new Skipcall();
 
-/** Sends the credential's test request the way n8n's credential tester does: resolved, authenticated. */
-async function testRequest(apiKey: string): Promise<number> {
-	const { url, method } = credential.test.request;
-	const template = String(credential.authenticate.properties.headers?.Authorization);
-	const response = await fetch(`${server.baseUrl}${url}`, {
-		method,
-		headers: { Authorization: template.replace(/^=/, '').replace('{{$credentials.apiKey}}', apiKey) },
+/** Runs the node's credential test with n8n-core's own credential-test context, as n8n's tester does. */
+async function testCredential(apiKey: string, baseUrl = server.baseUrl) {
+	const test = node.methods.credentialTest.skipcallApiTest;
+	return await test.call(new CredentialTestContext() as unknown as ICredentialTestFunctions, {
+		id: '1',
+		name: 'Skipcall',
+		type: 'skipcallApi',
+		data: { apiKey, baseUrl },
 	});
-	return response.status;
 }
 
 describe('Credential: API key sent as a bearer token, tested with a cheap authenticated GET', () => {
@@ -31,17 +37,34 @@ describe('Credential: API key sent as a bearer token, tested with a cheap authen
 			type: 'generic',
 			properties: { headers: { Authorization: '=Bearer {{$credentials.apiKey}}' } },
 		});
+		// n8n uses a credential's own `test` before a node's testedBy: it must not have one.
+		expect((credential as { test?: unknown }).test).toBeUndefined();
+		expect(node.description.credentials).toEqual([{ name: 'skipcallApi', required: true, testedBy: 'skipcallApiTest' }]);
 	});
 
-	it('the test request succeeds with a valid key, and 401/403 get different, helpful messages', async () => {
-		expect(await testRequest('sk_test_valid')).toBe(200);
-		expect(await testRequest('sk_test_nope')).toBe(401);
-		expect(await testRequest('sk_test_noapi')).toBe(403);
-		const messages = Object.fromEntries(
-			(credential.test.rules ?? []).map((rule) => [(rule.properties as { value: number }).value, (rule.properties as { message: string }).message]),
-		);
-		expect(messages[401]).toMatch(/^API key invalid/);
-		expect(messages[403]).toMatch(/no API access: your Skipcall plan may not include the API/);
-		expect(server.requests.at(-1).path).toBe('/v1/workspaces');
+	it('succeeds with a valid key, sending GET /workspaces with the bearer key', async () => {
+		expect(await testCredential('sk_test_valid')).toEqual({ status: 'OK', message: 'Connection successful' });
+		expect(server.requests.map((request) => [request.method, request.path, request.headers.authorization])).toEqual([
+			['GET', '/v1/workspaces', 'Bearer sk_test_valid'],
+		]);
+	});
+
+	it('401 and 403 get different, helpful messages', async () => {
+		expect(await testCredential('sk_test_nope')).toEqual({
+			status: 'Error',
+			message: 'API key invalid: Skipcall did not recognise it. Copy the key again from Skipcall › Settings › API.',
+		});
+		expect(await testCredential('sk_test_noapi')).toEqual({
+			status: 'Error',
+			message:
+				'The key is valid but has no API access: your Skipcall plan may not include the API. Check your plan in Skipcall › Settings › Billing.',
+		});
+	});
+
+	it('a wrong Base URL says so, without the key', async () => {
+		const result = await testCredential('sk_test_secret_key', 'http://127.0.0.1:1/v1');
+		expect(result.status).toBe('Error');
+		expect(result.message).toMatch(/^Could not reach Skipcall at http:\/\/127\.0\.0\.1:1\/v1.*Check the Base URL\.$/);
+		expect(result.message).not.toContain('sk_test_secret_key');
 	});
 });
