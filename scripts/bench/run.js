@@ -1,0 +1,199 @@
+'use strict';
+/**
+ * `npm run bench` (not a test): our Skipcall node against n8n's own HTTP Request node, side by
+ * side in one run of a real n8n, both sending the same rows to a local Skipcall contract server.
+ *   1. 1,000 rows, server enforcing 600 requests/min with 429s: wall time against the ideal
+ *      (rows ÷ limit) and rows lost.
+ *   2. 10,000 rows, unthrottled server, our pacing off: wall time and peak memory.
+ * Prints a table and writes it, with the machine and versions, to BENCHMARKS.md.
+ * Usage: npm run build && npm run bench [-- --line 1.x|2.x] [--rows1 N] [--rows2 N]
+ */
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+
+const realN8n = require('../e2e/realN8n');
+const { createSkipcallServer } = require('../../test/servers/skipcall');
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const args = process.argv.slice(2);
+const option = (name, fallback) => (args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1] : fallback);
+const LINE = option('line', '1.x');
+const ROWS_LIMITED = Number(option('rows1', 1000));
+const ROWS_FREE = Number(option('rows2', 10000));
+const LIMIT_PER_MINUTE = 600;
+const KEY = 'sk_test_valid';
+const CREDENTIAL = { id: 'benchSkipcall1', name: 'Skipcall bench', type: 'skipcallApi' };
+
+const log = (text) => process.stderr.write(`${text}\n`);
+
+function writeCsv(folder, rows) {
+	const lines = ['First Name,Last Name,Phone'];
+	// Unique, valid French mobile numbers, written as people do: 06 10 00 00 01.
+	for (let index = 0; index < rows; index++) {
+		const digits = String(index).padStart(7, '0');
+		lines.push(`Row${index},Bench,06 1${digits[0]} ${digits.slice(1, 3)} ${digits.slice(3, 5)} ${digits.slice(5, 7)}`);
+	}
+	const file = path.join(folder, `rows-${rows}.csv`);
+	fs.writeFileSync(file, `${lines.join('\n')}\n`);
+	return file;
+}
+
+const node = (name, type, typeVersion, position, parameters, extra = {}) => ({
+	id: `${name.replace(/\W/g, '')}-${position}`,
+	name,
+	type,
+	typeVersion,
+	position: [position * 220, 0],
+	parameters,
+	...extra,
+});
+
+/** Manual trigger → read the CSV → extract rows → the node under test. */
+function workflow(id, csvFile, sender) {
+	const nodes = [
+		node('Start', 'n8n-nodes-base.manualTrigger', 1, 0, {}),
+		node('Read CSV', 'n8n-nodes-base.readWriteFile', 1, 1, { fileSelector: csvFile, options: {} }),
+		node('Extract rows', 'n8n-nodes-base.extractFromFile', 1.1, 2, { operation: 'csv', options: {} }),
+		{ ...sender, position: [660, 0] },
+	];
+	const connect = (from, to) => ({ [from]: { main: [[{ node: to, type: 'main', index: 0 }]] } });
+	return {
+		id,
+		name: id,
+		nodes,
+		connections: { ...connect('Start', 'Read CSV'), ...connect('Read CSV', 'Extract rows'), ...connect('Extract rows', sender.name) },
+		settings: { executionOrder: 'v1' },
+		active: false,
+	};
+}
+
+function oursNode(requestsPerMinute) {
+	return node('Send', 'n8n-nodes-contact-sync.skipcall', 1, 3, {
+		resource: 'contact',
+		operation: 'create',
+		firstName: '={{ $json["First Name"] }}',
+		lastName: '={{ $json["Last Name"] }}',
+		phoneNumbers: '={{ $json.Phone }}',
+		options: { defaultCountry: 'FR', requestsPerMinute },
+	}, { credentials: { skipcallApi: { id: CREDENTIAL.id, name: CREDENTIAL.name } } });
+}
+
+/** n8n's HTTP Request node with its default settings, sending what our node sends (already E.164: it cannot normalise). */
+function httpRequestNode(baseUrl) {
+	return node('Send', 'n8n-nodes-base.httpRequest', 4.2, 3, {
+		method: 'POST',
+		url: `${baseUrl}/contacts`,
+		sendHeaders: true,
+		headerParameters: { parameters: [{ name: 'Authorization', value: `Bearer ${KEY}` }] },
+		sendBody: true,
+		specifyBody: 'json',
+		jsonBody: '={{ JSON.stringify({ firstName: $json["First Name"], lastName: $json["Last Name"], phoneNumbers: ["+33" + $json.Phone.replace(/\\s/g, "").slice(1)] }) }}',
+		options: {},
+	});
+}
+
+async function measure({ n8n, userFolder, workflowId, server, rows, env }) {
+	server.reset();
+	server.contacts.clear();
+	const peakFile = path.join(userFolder, `peak-${workflowId}.txt`);
+	const started = Date.now();
+	const result = await realN8n.executeWorkflow({
+		n8n,
+		userFolder,
+		workflowId,
+		timeoutMs: 30 * 60_000,
+		env: { ...env, NODE_OPTIONS: `--require ${path.join(__dirname, 'peakMemory.js')}`, BENCH_PEAK_FILE: peakFile },
+	});
+	const commandSeconds = (Date.now() - started) / 1000;
+	const task = result.output?.data?.resultData?.runData?.Send?.[0];
+	const items = realN8n.nodeOutputItems(result.output, 'Send') ?? [];
+	const failed = items.filter((item) => item.json?.error !== undefined).length;
+	return {
+		exitCode: result.exitCode,
+		nodeSeconds: task ? task.executionTime / 1000 : undefined,
+		commandSeconds,
+		created: server.contacts.size,
+		lost: rows - server.contacts.size,
+		outputItems: items.length,
+		failedItems: failed,
+		rateLimited: server.requests.filter((request) => request.rateLimited).length,
+		peakMb: fs.existsSync(peakFile) ? Math.round(Number(fs.readFileSync(peakFile, 'utf8')) / 1024) : undefined,
+		error: realN8n.executionError(result.output),
+	};
+}
+
+const seconds = (value) => (value === undefined ? 'n/a' : `${value.toFixed(1)} s`);
+
+async function main() {
+	const n8n = await realN8n.ensureN8n(LINE, { log });
+	const tarball = await realN8n.packPackage(ROOT);
+	const work = fs.mkdtempSync(path.join(os.tmpdir(), 'contact-sync-bench-'));
+	const limitedCsv = writeCsv(work, ROWS_LIMITED);
+	const freeCsv = writeCsv(work, ROWS_FREE);
+
+	const server = createSkipcallServer({ rateLimit: { limit: LIMIT_PER_MINUTE, windowMs: 60_000 } });
+	await server.start();
+	try {
+		const workflows = [
+			workflow('benchOursLimited', limitedCsv, oursNode(LIMIT_PER_MINUTE)),
+			workflow('benchHttpLimited', limitedCsv, httpRequestNode(server.baseUrl)),
+			workflow('benchOursFree', freeCsv, oursNode(0)),
+			workflow('benchHttpFree', freeCsv, httpRequestNode(server.baseUrl)),
+		];
+		const { userFolder } = await realN8n.prepareUserFolder({
+			n8n,
+			tarball,
+			credentials: [{ ...CREDENTIAL, data: { apiKey: KEY, baseUrl: server.baseUrl } }],
+			workflows,
+			env: { N8N_RESTRICT_FILE_ACCESS_TO: work },
+		});
+		const env = { N8N_RESTRICT_FILE_ACCESS_TO: work };
+		const run = async (workflowId, rows) => {
+			log(`running ${workflowId} (${rows} rows)…`);
+			const measured = await measure({ n8n, userFolder, workflowId, server, rows, env });
+			log(`  ${JSON.stringify(measured)}`);
+			return measured;
+		};
+
+		server.setRateLimit(LIMIT_PER_MINUTE, 60_000);
+		const oursLimited = await run('benchOursLimited', ROWS_LIMITED);
+		// A fresh minute for the HTTP Request node: the server's window must not hold our requests.
+		server.setRateLimit(LIMIT_PER_MINUTE, 60_000);
+		const httpLimited = await run('benchHttpLimited', ROWS_LIMITED);
+		server.setRateLimit(0);
+		const oursFree = await run('benchOursFree', ROWS_FREE);
+		const httpFree = await run('benchHttpFree', ROWS_FREE);
+
+		const ideal = (ROWS_LIMITED / LIMIT_PER_MINUTE) * 60;
+		const ratio = (a, b) => (a !== undefined && b ? `${(a / b).toFixed(2)}×` : 'n/a');
+		const table = [
+			`| Scenario | Sender | Wall time (node) | vs reference | Rows lost | 429s answered | Peak RSS of n8n |`,
+			`|---|---|---|---|---|---|---|`,
+			`| 1. ${ROWS_LIMITED} rows, ${LIMIT_PER_MINUTE}/min enforced | contact-sync Skipcall | ${seconds(oursLimited.nodeSeconds)} | ${ratio(oursLimited.nodeSeconds, ideal)} of ideal ${ideal.toFixed(0)} s | ${oursLimited.lost} | ${oursLimited.rateLimited} | ${oursLimited.peakMb} MB |`,
+			`| 1. ${ROWS_LIMITED} rows, ${LIMIT_PER_MINUTE}/min enforced | n8n HTTP Request (defaults) | ${seconds(httpLimited.nodeSeconds)} | ${ratio(httpLimited.nodeSeconds, ideal)} of ideal | ${httpLimited.lost} | ${httpLimited.rateLimited} | ${httpLimited.peakMb} MB |`,
+			`| 2. ${ROWS_FREE} rows, unthrottled | contact-sync Skipcall (pacing off) | ${seconds(oursFree.nodeSeconds)} | ${ratio(oursFree.nodeSeconds, httpFree.nodeSeconds)} of HTTP Request's time; ${ratio(oursFree.peakMb, httpFree.peakMb)} of its memory | ${oursFree.lost} | ${oursFree.rateLimited} | ${oursFree.peakMb} MB |`,
+			`| 2. ${ROWS_FREE} rows, unthrottled | n8n HTTP Request (defaults) | ${seconds(httpFree.nodeSeconds)} | 1.00× | ${httpFree.lost} | ${httpFree.rateLimited} | ${httpFree.peakMb} MB |`,
+		].join('\n');
+		const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.platform()} ${os.release()}`;
+		const nodeVersion = (await realN8n.run(n8n.nodeBin, ['--version'])).stdout.trim();
+		const versions = `n8n ${n8n.version} (${LINE}) on Node ${nodeVersion}; bench driver on Node ${process.version}`;
+		const notes = [
+			`HTTP Request, scenario 1: exit code ${httpLimited.exitCode}${httpLimited.error ? `, stopped with "${httpLimited.error.slice(0, 160)}"` : ''}.`,
+			`Ours, scenario 1: ${oursLimited.outputItems} output items, ${oursLimited.failedItems} error items, exit code ${oursLimited.exitCode}.`,
+			`Ours, scenario 2: ${oursFree.outputItems} output items, ${oursFree.failedItems} error items.`,
+		];
+		const report = `${table}\n\n${notes.map((note) => `- ${note}`).join('\n')}\n\nMachine: ${machine}. ${versions}. Run on ${new Date().toISOString().slice(0, 10)}.\n`;
+		process.stdout.write(`\n${report}`);
+		fs.writeFileSync(path.join(work, 'report.md'), report);
+		log(`report also in ${path.join(work, 'report.md')}`);
+	} finally {
+		await server.stop();
+	}
+}
+
+main().catch((error) => {
+	log(error.stack ?? String(error));
+	realN8n.stopAllChildren();
+	process.exit(1);
+});
