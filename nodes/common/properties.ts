@@ -1,4 +1,5 @@
 import type {
+	IDisplayOptions,
 	IHttpRequestMethods,
 	INodeProperties,
 	INodePropertyOptions,
@@ -138,5 +139,19 @@ export function contactNodeDescription(node: {
 		// No requestDefaults: the base URL (from the credential) and the JSON headers are set
 		// where every request is sent, common/request.ts.
 		properties: [contactResource, ...node.properties],
+	};
+}
+
+/** The Contact ID parameter of the operations that act on one contact. */
+export function contactIdProperty(show: IDisplayOptions['show'], description: string, placeholder: string): INodeProperties {
+	return {
+		displayName: 'Contact ID',
+		name: 'contactId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder,
+		description,
+		displayOptions: { show },
 	};
 }

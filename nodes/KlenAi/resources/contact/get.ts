@@ -1,18 +1,7 @@
-import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
-export function contactIdProperty(show: IDisplayOptions['show'], description: string): INodeProperties {
-	return {
-		displayName: 'Contact ID',
-		name: 'contactId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: '1234',
-		description,
-		displayOptions: { show },
-	};
-}
+import { contactIdProperty } from '../../../common/properties';
 
 export const contactGetDescription: INodeProperties[] = [
-	contactIdProperty({ resource: ['contact'], operation: ['get'] }, 'ID of the contact to get (a whole number)'),
+	contactIdProperty({ resource: ['contact'], operation: ['get'] }, 'ID of the contact to get (a whole number)', '1234'),
 ];

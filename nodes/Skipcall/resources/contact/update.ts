@@ -1,20 +1,13 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { fieldsCollection } from '../../../common/fields';
+import { contactIdProperty } from '../../../common/properties';
 import { skipcallContactFields } from './fields';
+import { SKIPCALL_ID_PLACEHOLDER } from './get';
 
 const show = { resource: ['contact'], operation: ['update'] };
 
 export const contactUpdateDescription: INodeProperties[] = [
-	{
-		displayName: 'Contact ID',
-		name: 'contactId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: '550e8400-e29b-41d4-a716-446655440000',
-		description: 'ID of the contact to update',
-		displayOptions: { show },
-	},
+	contactIdProperty(show, 'ID of the contact to update', SKIPCALL_ID_PLACEHOLDER),
 	fieldsCollection(skipcallContactFields, 'update', show),
 ];
