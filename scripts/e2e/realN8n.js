@@ -343,13 +343,18 @@ async function startN8n({ n8n, userFolder, port = 5678, env = {}, echo = true })
 	return spawnTracked(n8n.nodeBin, [n8n.n8nBin, 'start'], { cwd: userFolder, env: serverEnv, timeoutMs: Infinity, echo });
 }
 
-/** Resolves when `url` answers 200; rejects after `timeoutMs` or when `stopped` (a promise) settles first. */
+/** Resolves when `url` answers 200 with JSON; rejects after `timeoutMs` or when `stopped` (a promise) settles first. */
 async function waitForHttp(url, { timeoutMs = 3 * 60_000, stopped } = {}) {
 	let gone = false;
 	stopped?.then(() => (gone = true));
+	// While starting, n8n answers 200 with the text "n8n is starting up. Please wait": ready
+	// means a JSON answer.
 	const ok = () =>
 		new Promise((resolve) => {
-			const request = http.get(url, { timeout: 5000 }, (res) => (res.resume(), resolve(res.statusCode === 200)));
+			const request = http.get(url, { timeout: 5000 }, (res) => {
+				res.resume();
+				resolve(res.statusCode === 200 && /json/.test(res.headers['content-type'] ?? ''));
+			});
 			request.on('timeout', () => request.destroy()).on('error', () => resolve(false));
 		});
 	for (const started = Date.now(); !(await ok()); await new Promise((resolve) => setTimeout(resolve, 1000))) {
