@@ -1,4 +1,4 @@
-import type { IAuthenticateGeneric, Icon, ICredentialType, INodeProperties } from 'n8n-workflow';
+import type { IAuthenticate, Icon, ICredentialType, INodeProperties } from 'n8n-workflow';
 
 import { apiKeyProperties, bearerApiKey } from './bearerApiKey';
 
@@ -19,7 +19,7 @@ export class SkipcallApi implements ICredentialType {
 		baseUrl: 'https://api-public.skipcall.app/v1',
 	});
 
-	authenticate: IAuthenticateGeneric = bearerApiKey;
+	authenticate: IAuthenticate = bearerApiKey;
 
 	// Tested by the node's credentialTest method (nodes/common/credentialTest.ts), which keeps
 	// its own messages on every n8n line.

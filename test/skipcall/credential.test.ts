@@ -27,15 +27,16 @@ async function testCredential(apiKey: string, baseUrl = server.baseUrl) {
 }
 
 describe('Credential: API key sent as a bearer token, tested with a cheap authenticated GET', () => {
-	it('declares apiKey as a password and baseUrl with Skipcall’s production URL', () => {
+	it('declares apiKey as a password and baseUrl with Skipcall’s production URL, sent as a bearer token', async () => {
 		expect(credential.name).toBe('skipcallApi');
 		expect(credential.properties.map((property) => [property.name, property.typeOptions?.password ?? false, property.default])).toEqual([
 			['apiKey', true, ''],
 			['baseUrl', false, 'https://api-public.skipcall.app/v1'],
 		]);
-		expect(credential.authenticate).toEqual({
-			type: 'generic',
-			properties: { headers: { Authorization: '=Bearer {{$credentials.apiKey}}' } },
+		const authenticate = credential.authenticate as (credentials: object, options: object) => Promise<{ headers: object }>;
+		expect(await authenticate({ apiKey: 'sk_test_abc', baseUrl: 'x' }, { url: '/contacts', headers: { Accept: 'application/json' } })).toEqual({
+			url: '/contacts',
+			headers: { Accept: 'application/json', Authorization: 'Bearer sk_test_abc' },
 		});
 		// n8n uses a credential's own `test` before a node's testedBy: it must not have one.
 		expect((credential as { test?: unknown }).test).toBeUndefined();
