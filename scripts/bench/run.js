@@ -6,7 +6,7 @@
  *      (rows ÷ limit) and rows lost.
  *   2. 10,000 rows, unthrottled server, our pacing off: wall time and peak memory.
  * Prints a table and writes it, with the machine and versions, to BENCHMARKS.md.
- * Usage: npm run build && npm run bench [-- --line 1.x|2.x] [--rows1 N] [--rows2 N]
+ * Usage: npm run build && npm run bench [-- --line 1.x|2.x] [--rows1 N] [--rows2 N] [--only 1|2]
  */
 const fs = require('node:fs');
 const os = require('node:os');
@@ -21,6 +21,7 @@ const option = (name, fallback) => (args.includes(`--${name}`) ? args[args.index
 const LINE = option('line', '1.x');
 const ROWS_LIMITED = Number(option('rows1', 1000));
 const ROWS_FREE = Number(option('rows2', 10000));
+const ONLY = option('only', undefined);
 const LIMIT_PER_MINUTE = 600;
 const KEY = 'sk_test_valid';
 const CREDENTIAL = { id: 'benchSkipcall1', name: 'Skipcall bench', type: 'skipcallApi' };
@@ -156,14 +157,23 @@ async function main() {
 			return measured;
 		};
 
-		server.setRateLimit(LIMIT_PER_MINUTE, 60_000);
-		const oursLimited = await run('benchOursLimited', ROWS_LIMITED);
-		// A fresh minute for the HTTP Request node: the server's window must not hold our requests.
-		server.setRateLimit(LIMIT_PER_MINUTE, 60_000);
-		const httpLimited = await run('benchHttpLimited', ROWS_LIMITED);
-		server.setRateLimit(0);
-		const oursFree = await run('benchOursFree', ROWS_FREE);
-		const httpFree = await run('benchHttpFree', ROWS_FREE);
+		const skipped = { lost: 'n/a', rateLimited: 'n/a', outputItems: 0, failedItems: 0 };
+		let oursLimited = skipped;
+		let httpLimited = skipped;
+		let oursFree = skipped;
+		let httpFree = skipped;
+		if (ONLY !== '2') {
+			server.setRateLimit(LIMIT_PER_MINUTE, 60_000);
+			oursLimited = await run('benchOursLimited', ROWS_LIMITED);
+			// A fresh minute for the HTTP Request node: the server's window must not hold our requests.
+			server.setRateLimit(LIMIT_PER_MINUTE, 60_000);
+			httpLimited = await run('benchHttpLimited', ROWS_LIMITED);
+		}
+		if (ONLY !== '1') {
+			server.setRateLimit(0);
+			oursFree = await run('benchOursFree', ROWS_FREE);
+			httpFree = await run('benchHttpFree', ROWS_FREE);
+		}
 
 		const ideal = (ROWS_LIMITED / LIMIT_PER_MINUTE) * 60;
 		const ratio = (a, b) => (a !== undefined && b ? `${(a / b).toFixed(2)}×` : 'n/a');
