@@ -3,7 +3,8 @@
  * `npm run test:e2e`: the packed package in a REAL n8n of each supported line. For each line it
  * starts fresh contract servers (test/servers, rate limits on), installs the tarball as n8n's
  * community installer does, imports sandbox credentials and the example workflows, runs the CSV
- * examples with `n8n execute` and checks what n8n output and what the servers received.
+ * examples with `n8n execute` and checks what n8n output and what the servers received, then
+ * presses the editor's credential test through the REST API of `n8n start`.
  * Assumes `npm run build` ran. Usage: node scripts/e2e/run.js [--line 1.x|2.x] [--keep]
  */
 const fs = require('node:fs');
@@ -12,6 +13,7 @@ const path = require('node:path');
 const { isDeepStrictEqual } = require('node:util');
 
 const realN8n = require('./realN8n');
+const { credentialTestScenario } = require('./credentialTests');
 const { createSkipcallServer } = require('../../test/servers/skipcall');
 const { createKlenServer } = require('../../test/servers/klen');
 
@@ -216,6 +218,7 @@ async function runLine(line, tarball, { keep }) {
 			{ workflowId: 'csvToKlenAi00001', run: await klenScenario(prefix, context, klen) },
 		];
 		checkCoverage(prefix, runs, workflows);
+		await credentialTestScenario(prefix, { ...context, check, skipcallBaseUrl: skipcall.baseUrl, klenBaseUrl: klen.baseUrl });
 	} finally {
 		await Promise.all([skipcall.stop(), klen.stop()]);
 		if (keep) console.log(`${prefix} user folder kept: ${userFolder}`);

@@ -1,0 +1,94 @@
+'use strict';
+/**
+ * The editor's "Test credential" button, in a real n8n: starts `n8n start` on the e2e user
+ * folder, creates the owner and one credential per provider through the REST API, then asks
+ * n8n to test each key (POST /rest/credentials/test). Our nodes test their credentials with a
+ * method (testedBy) so that their own messages show on n8n 1.x too: this checks it.
+ */
+const crypto = require('node:crypto');
+const net = require('node:net');
+
+const realN8n = require('./realN8n');
+
+function freePort() {
+	return new Promise((resolve, reject) => {
+		const server = net.createServer().on('error', reject);
+		server.listen(0, '127.0.0.1', () => {
+			const { port } = server.address();
+			server.close(() => resolve(port));
+		});
+	});
+}
+
+/** What n8n must answer for each key: our messages, word for word. */
+function expectations(skipcallBaseUrl, klenBaseUrl) {
+	const ok = { status: 'OK', message: 'Connection successful' };
+	return [
+		['skipcallApi', 'sk_test_valid', skipcallBaseUrl, ok],
+		['skipcallApi', 'sk_test_wrong', skipcallBaseUrl, { status: 'Error', message: 'API key invalid: Skipcall did not recognise it. Copy the key again from Skipcall › Settings › API.' }],
+		['skipcallApi', 'sk_test_noapi', skipcallBaseUrl, { status: 'Error', message: 'The key is valid but has no API access: your Skipcall plan may not include the API. Check your plan in Skipcall › Settings › Billing.' }],
+		['klenAiApi', 'klen_valid', klenBaseUrl, ok],
+		['klenAiApi', 'klen_wrong', klenBaseUrl, { status: 'Error', message: 'API key invalid or inactive: copy it again from Klen AI (it starts with klen_).' }],
+		['klenAiApi', 'klen_nopermission', klenBaseUrl, { status: 'Error', message: 'The key works but lacks the can_read_contacts permission: give the key that permission in Klen AI.' }],
+	];
+}
+
+async function credentialTestScenario(prefix, { n8n, userFolder, env, check, skipcallBaseUrl, klenBaseUrl }) {
+	prefix = `${prefix} credential test`;
+	const port = await freePort();
+	const base = `http://127.0.0.1:${port}`;
+	const browserId = crypto.randomUUID();
+	let cookie;
+	const call = async (method, path, body) => {
+		const response = await fetch(`${base}${path}`, {
+			method,
+			headers: { 'content-type': 'application/json', 'browser-id': browserId, ...(cookie ? { cookie } : {}) },
+			body: body && JSON.stringify(body),
+			signal: AbortSignal.timeout(60_000),
+		});
+		const text = await response.text();
+		let json;
+		try {
+			json = JSON.parse(text);
+		} catch {
+			json = text;
+		}
+		return { status: response.status, json, setCookie: response.headers.getSetCookie?.() ?? [] };
+	};
+
+	const server = await realN8n.startN8n({ n8n, userFolder, port, env, echo: false });
+	try {
+		await realN8n.waitForHttp(`${base}/rest/settings`, { stopped: server.result });
+		const owner = { email: 'owner@example.com', password: 'Sandbox-Passw0rd-1', firstName: 'Sandbox', lastName: 'Owner' };
+		const setup = await call('POST', '/rest/owner/setup', owner);
+		let auth = setup.setCookie.find((value) => value.startsWith('n8n-auth='));
+		if (!auth) {
+			const login = await call('POST', '/rest/login', { emailOrLdapLoginId: owner.email, password: owner.password });
+			auth = login.setCookie.find((value) => value.startsWith('n8n-auth='));
+		}
+		if (!check(`${prefix}: owner created and signed in through the REST API`, Boolean(auth), JSON.stringify(setup.json).slice(0, 300))) return;
+		cookie = auth.split(';')[0];
+
+		const ids = {};
+		for (const [type, baseUrl] of [['skipcallApi', skipcallBaseUrl], ['klenAiApi', klenBaseUrl]]) {
+			const created = await call('POST', '/rest/credentials', { name: `${type} e2e`, type, data: { apiKey: 'placeholder', baseUrl } });
+			ids[type] = created.json?.data?.id;
+		}
+		for (const [type, apiKey, baseUrl, expected] of expectations(skipcallBaseUrl, klenBaseUrl)) {
+			const answer = await call('POST', '/rest/credentials/test', {
+				credentials: { id: ids[type], name: `${type} e2e`, type, data: { apiKey, baseUrl } },
+			});
+			const got = answer.json?.data;
+			check(
+				`${prefix}: ${type} with ${apiKey} → ${expected.status} "${expected.message.slice(0, 40)}…"`,
+				got?.status === expected.status && got?.message === expected.message,
+				`HTTP ${answer.status}: ${JSON.stringify(answer.json).slice(0, 400)}`,
+			);
+		}
+	} finally {
+		server.stop(15_000);
+		await server.result;
+	}
+}
+
+module.exports = { credentialTestScenario };
