@@ -6,19 +6,8 @@
  * method (testedBy) so that their own messages show on n8n 1.x too: this checks it.
  */
 const crypto = require('node:crypto');
-const net = require('node:net');
 
 const realN8n = require('./realN8n');
-
-function freePort() {
-	return new Promise((resolve, reject) => {
-		const server = net.createServer().on('error', reject);
-		server.listen(0, '127.0.0.1', () => {
-			const { port } = server.address();
-			server.close(() => resolve(port));
-		});
-	});
-}
 
 /** What n8n must answer for each key: our messages, word for word. */
 function expectations(skipcallBaseUrl, klenBaseUrl) {
@@ -35,7 +24,7 @@ function expectations(skipcallBaseUrl, klenBaseUrl) {
 
 async function credentialTestScenario(prefix, { n8n, userFolder, env, check, skipcallBaseUrl, klenBaseUrl }) {
 	prefix = `${prefix} credential test`;
-	const port = await freePort();
+	const port = await realN8n.freePort();
 	const base = `http://127.0.0.1:${port}`;
 	const browserId = crypto.randomUUID();
 	let cookie;

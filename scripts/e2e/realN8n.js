@@ -366,5 +366,5 @@ async function waitForHttp(url, { timeoutMs = 3 * 60_000, stopped } = {}) {
 module.exports = {
 	...{ LINES, PACKAGE_NAME, cacheRoot, spawnTracked, run, stopAllChildren },
 	...{ ensureN8n, packPackage, encryptionKeyOf, n8nEnv, n8nCommand, installPackage, prepareUserFolder },
-	...{ parseExecuteOutput, executeWorkflow, runDataOf, nodeOutputItems, executionError, startN8n, waitForHttp },
+	...{ parseExecuteOutput, executeWorkflow, runDataOf, nodeOutputItems, executionError, startN8n, waitForHttp, freePort },
 };

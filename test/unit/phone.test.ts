@@ -8,17 +8,8 @@ import {
 	type PhoneOptions,
 } from '../../nodes/common/phone';
 import { FieldError } from '../../nodes/common/values';
+import { fieldErrorOf } from '../support/fieldError';
 
-/** Runs `fn`, expects a FieldError and returns it so its fields can be checked. */
-function fieldErrorOf(fn: () => unknown): FieldError {
-	try {
-		fn();
-	} catch (error) {
-		expect(error).toBeInstanceOf(FieldError);
-		return error as FieldError;
-	}
-	throw new Error('expected a FieldError, but nothing was thrown');
-}
 
 describe('reads national formats with a default country', () => {
 	it.each([

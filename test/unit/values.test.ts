@@ -10,17 +10,8 @@ import {
 	readStringList,
 	readUrl,
 } from '../../nodes/common/values';
+import { fieldErrorOf } from '../support/fieldError';
 
-/** Runs `fn`, expects a FieldError and returns it so its fields can be checked. */
-function fieldErrorOf(fn: () => unknown): FieldError {
-	try {
-		fn();
-	} catch (error) {
-		expect(error).toBeInstanceOf(FieldError);
-		return error as FieldError;
-	}
-	throw new Error('expected a FieldError, but nothing was thrown');
-}
 
 describe('FieldError', () => {
 	it('carries the problem, the fix and the value', () => {

@@ -1,0 +1,12 @@
+import { FieldError } from '../../nodes/common/values';
+
+/** Runs `fn`, expects a FieldError and returns it so its fields can be checked. */
+export function fieldErrorOf(fn: () => unknown): FieldError {
+	try {
+		fn();
+	} catch (error) {
+		expect(error).toBeInstanceOf(FieldError);
+		return error as FieldError;
+	}
+	throw new Error('expected a FieldError, but nothing was thrown');
+}
