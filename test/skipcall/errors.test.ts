@@ -100,3 +100,25 @@ describe('API errors say what happened and how to fix it, with the item index', 
 		expect(result.items?.[0].role).toBe('CTO');
 	});
 });
+
+describe('A create is sent again only when Skipcall cannot have acted on it', () => {
+	it('connection refused (Skipcall not up yet): retried until it answers, created once', async () => {
+		// eslint-disable-next-line @typescript-eslint/no-require-imports
+		const { createSkipcallServer } = require('../servers/skipcall');
+		const late = createSkipcallServer();
+		const probe = require('node:net').createServer(); // eslint-disable-line @typescript-eslint/no-require-imports
+		const port: number = await new Promise((resolve) => probe.listen(0, '127.0.0.1', () => resolve(probe.address().port)));
+		await new Promise((resolve) => probe.close(resolve));
+		retryPolicy.firstBackoffMs = 200;
+		setTimeout(() => void late.start(port), 300);
+		try {
+			const result = await runSkipcall({ ...server, baseUrl: `http://127.0.0.1:${port}/v1` } as SkipcallServer, create);
+			expect(result.error).toBeUndefined();
+			expect(late.requests.filter(isPost)).toHaveLength(1);
+			expect(late.contacts.size).toBe(1);
+		} finally {
+			retryPolicy.firstBackoffMs = 10;
+			await late.stop();
+		}
+	});
+});
