@@ -79,3 +79,15 @@ describe('A create that may have gone through is checked, not repeated blindly',
 		expect(result.items?.[0].email).toBe('reset-before@example.com');
 	});
 });
+
+describe('The documented codes the node’s own checks normally prevent still get Klen’s message and a fix', () => {
+	it.each([
+		[400, 'missing_first_name', 'First name is required', '[item 0] Klen AI rejected the request (400): First name is required. Give a First Name.'],
+		[400, 'invalid_json', 'Invalid JSON payload', '[item 0] Klen AI rejected the request (400): Invalid JSON payload. The request body was not valid JSON: report this as a bug of the node.'],
+		[401, 'authentication_required', 'No API key was provided', '[item 0] Klen AI API key invalid (401): No API key was provided. No API key was sent: check the Klen AI credential.'],
+	])('%s %s', async (status, error, message, expected) => {
+		server.inject((request: { method: string }) => request.method === 'POST', { status, body: { error, message } });
+		const result = await runKlen(server, create, [{}], { continueOnFail: true });
+		expect(result.items).toEqual([{ error: expected }]);
+	});
+});
