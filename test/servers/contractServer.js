@@ -19,8 +19,11 @@ class ApiError extends Error {
 /**
  * @param {object} options
  * @param {string} options.name
- * @param {Array<{method: string, path: string|RegExp, handler: Function}>} options.routes
- * @param {(key: string|undefined, request: object) => void} options.authenticate throws ApiError when refused
+ * @param {Array<{method: string, path: string|RegExp, handler: Function, public?: boolean}>} options.routes
+ *   a `public` route skips `authenticate` (a login, say); the rate limit still applies
+ * @param {(key: string|undefined, request: object) => unknown} options.authenticate throws ApiError when
+ *   refused; `key` is the whole token after "Bearer ". What it returns (a session, a user), if
+ *   anything, is kept as `request.auth` and handed to the route handler as `auth`.
  * @param {(status: number, retryAfterSeconds: number, resetAt: number) => {headers: object, body: object}} options.rateLimitAnswer
  * @param {{limit: number, windowMs: number}} [options.rateLimit] limit 0 = none
  * @param {number} [options.port]
@@ -106,9 +109,17 @@ function createContractServer(options) {
 					return;
 				}
 			}
+			const route = options.routes.find(
+				(candidate) =>
+					candidate.method === request.method &&
+					(typeof candidate.path === 'string' ? candidate.path === url.pathname : candidate.path.test(url.pathname)),
+			);
 			try {
-				const key = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1];
-				options.authenticate(key, record);
+				if (!route || !route.public) {
+					const key = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1];
+					const auth = options.authenticate(key, record);
+					if (auth !== undefined) record.auth = auth;
+				}
 				const now = Date.now();
 				const slot = takeRateSlot(now);
 				const limitHeaders = rateLimit.limit
@@ -125,14 +136,9 @@ function createContractServer(options) {
 					return;
 				}
 				if (invalidJson) throw new ApiError(400, options.invalidJsonBody ?? { message: 'Invalid JSON' });
-				const route = options.routes.find(
-					(candidate) =>
-						candidate.method === request.method &&
-						(typeof candidate.path === 'string' ? candidate.path === url.pathname : candidate.path.test(url.pathname)),
-				);
 				if (!route) throw new ApiError(404, options.notFoundBody ?? { message: `Cannot ${request.method} ${url.pathname}` });
 				const match = typeof route.path === 'string' ? [] : route.path.exec(url.pathname).slice(1).map(decodeURIComponent);
-				const result = await route.handler({ params: match, query: record.query, body: record.body ?? {}, record });
+				const result = await route.handler({ params: match, query: record.query, body: record.body ?? {}, record, auth: record.auth });
 				send(response, result.status ?? 200, result.body, { ...limitHeaders, ...result.headers });
 			} catch (error) {
 				if (error instanceof ApiError) send(response, error.status, error.body, error.headers);
