@@ -1,5 +1,7 @@
 import type { ICredentialDataDecryptedObject, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
+import { bearerHeader } from '../nodes/common/sending/auth';
+
 /** The credential shape every provider here shares: an API key sent as a bearer token, and a base URL. */
 export function apiKeyProperties(options: {
 	placeholder: string;
@@ -29,17 +31,10 @@ export function apiKeyProperties(options: {
 	];
 }
 
-/**
- * `Authorization: Bearer <key>`. A function rather than a generic `{{$credentials.apiKey}}`
- * template: n8n evaluates a template as an expression on every request, which a
- * 10,000-row sync pays 10,000 times.
- */
+/** The credentials' `authenticate`: the key as a bearer token (common/sending/auth.ts says why a function). */
 export async function bearerApiKey(
 	credentials: ICredentialDataDecryptedObject,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
-	return {
-		...requestOptions,
-		headers: { ...requestOptions.headers, Authorization: `Bearer ${String(credentials.apiKey ?? '')}` },
-	};
+	return { ...requestOptions, headers: { ...requestOptions.headers, ...bearerHeader(credentials.apiKey) } };
 }

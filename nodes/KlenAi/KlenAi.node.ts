@@ -1,32 +1,31 @@
-import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { type INodeType, type INodeTypeDescription, NodeConnectionTypes } from 'n8n-workflow';
 
-import { apiKeyCredentialTest } from '../common/credentialTest';
-import { contactNodeDescription, defaultCountryOption, maxRateLimitWaitOption, optionsCollection } from '../common/properties';
+import { contactResource } from '../common/description/operations';
+import { apiKeyCredentialTest } from '../common/sending/credentialTest';
+import { klenAiProfile } from './profile';
 import { contactDescription } from './resources/contact';
 
 export class KlenAi implements INodeType {
-	description: INodeTypeDescription = contactNodeDescription({
+	description: INodeTypeDescription = {
 		displayName: 'Klen AI',
 		name: 'klenAi',
-		icon: 'klenAi',
+		icon: { light: 'file:klenAi.svg', dark: 'file:klenAi.dark.svg' },
+		group: ['output'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description: 'Create, update and find contacts for Klen AI phone agents',
-		credential: 'klenAiApi',
-		credentialTest: 'klenAiApiTest',
-		properties: [
-			...contactDescription,
-			optionsCollection(['create', 'upsert', 'update', 'get', 'getAll'], [defaultCountryOption, maxRateLimitWaitOption]),
-		],
-	});
+		defaults: { name: 'Klen AI' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'klenAiApi', required: true, testedBy: 'klenAiApiTest' }],
+		// No requestDefaults: n8n would resolve them again for every item. The Base URL (from
+		// the credential) and the JSON headers are set where every request is sent,
+		// common/sending/send.ts.
+		properties: [contactResource, ...contactDescription],
+	};
 
 	methods = {
-		credentialTest: {
-			klenAiApiTest: apiKeyCredentialTest({
-				displayName: 'Klen AI',
-				path: '/contacts',
-				qs: { limit: 1 },
-				unauthorized: 'API key invalid or inactive: copy it again from Klen AI (it starts with klen_).',
-				forbidden: 'The key works but lacks the can_read_contacts permission: give the key that permission in Klen AI.',
-			}),
-		},
+		credentialTest: { klenAiApiTest: apiKeyCredentialTest(klenAiProfile) },
 	};
 }

@@ -1,51 +1,33 @@
-import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { type INodeType, type INodeTypeDescription, NodeConnectionTypes } from 'n8n-workflow';
 
-import { apiKeyCredentialTest } from '../common/credentialTest';
-import {
-	contactNodeDescription,
-	defaultCountryOption,
-	maxRateLimitWaitOption,
-	optionsCollection,
-	requestsPerMinuteOption,
-} from '../common/properties';
+import { contactResource } from '../common/description/operations';
+import { apiKeyCredentialTest } from '../common/sending/credentialTest';
 import { getCustomFields } from './methods/loadOptions';
+import { skipcallProfile } from './profile';
 import { contactDescription } from './resources/contact';
 
 export class Skipcall implements INodeType {
-	description: INodeTypeDescription = contactNodeDescription({
+	description: INodeTypeDescription = {
 		displayName: 'Skipcall',
 		name: 'skipcall',
-		icon: 'skipcall',
+		icon: { light: 'file:skipcall.svg', dark: 'file:skipcall.dark.svg' },
+		group: ['output'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description: 'Create, update and get contacts in the Skipcall sales dialer',
-		credential: 'skipcallApi',
-		credentialTest: 'skipcallApiTest',
-		properties: [
-			...contactDescription,
-			optionsCollection(
-				['create', 'update', 'get'],
-				[
-					defaultCountryOption,
-					maxRateLimitWaitOption,
-					requestsPerMinuteOption(
-						'Skipcall',
-						100,
-						'Starter and Intermédiaire plans allow 100, Expert 1000: see Skipcall › Settings › Billing.',
-					),
-				],
-			),
-		],
-	});
+		defaults: { name: 'Skipcall' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'skipcallApi', required: true, testedBy: 'skipcallApiTest' }],
+		// No requestDefaults: n8n would resolve them again for every item. The Base URL (from
+		// the credential) and the JSON headers are set where every request is sent,
+		// common/sending/send.ts.
+		properties: [contactResource, ...contactDescription],
+	};
 
 	methods = {
 		loadOptions: { getCustomFields },
-		credentialTest: {
-			skipcallApiTest: apiKeyCredentialTest({
-				displayName: 'Skipcall',
-				path: '/workspaces',
-				unauthorized: 'API key invalid: Skipcall did not recognise it. Copy the key again from Skipcall › Settings › API.',
-				forbidden:
-					'The key is valid but has no API access: your Skipcall plan may not include the API. Check your plan in Skipcall › Settings › Billing.',
-			}),
-		},
+		credentialTest: { skipcallApiTest: apiKeyCredentialTest(skipcallProfile) },
 	};
 }

@@ -14,10 +14,10 @@ function expectations(skipcallBaseUrl, klenBaseUrl) {
 	const ok = { status: 'OK', message: 'Connection successful' };
 	return [
 		['skipcallApi', 'sk_test_valid', skipcallBaseUrl, ok],
-		['skipcallApi', 'sk_test_wrong', skipcallBaseUrl, { status: 'Error', message: 'API key invalid: Skipcall did not recognise it. Copy the key again from Skipcall › Settings › API.' }],
+		['skipcallApi', 'sk_test_wrong', skipcallBaseUrl, { status: 'Error', message: 'API key invalid: Skipcall did not recognise it. Copy the API key again from Skipcall › Settings › API (it starts with sk_live_ or sk_test_).' }],
 		['skipcallApi', 'sk_test_noapi', skipcallBaseUrl, { status: 'Error', message: 'The key is valid but has no API access: your Skipcall plan may not include the API. Check your plan in Skipcall › Settings › Billing.' }],
 		['klenAiApi', 'klen_valid', klenBaseUrl, ok],
-		['klenAiApi', 'klen_wrong', klenBaseUrl, { status: 'Error', message: 'API key invalid or inactive: copy it again from Klen AI (it starts with klen_).' }],
+		['klenAiApi', 'klen_wrong', klenBaseUrl, { status: 'Error', message: 'API key invalid: Klen AI did not recognise it. Copy the API key again from Klen AI: it must be an active key starting with klen_.' }],
 		['klenAiApi', 'klen_nopermission', klenBaseUrl, { status: 'Error', message: 'The key works but lacks the can_read_contacts permission: give the key that permission in Klen AI.' }],
 	];
 }

@@ -9,8 +9,8 @@
  * requests arrive early and are answered 429, then waited out: pacing keeps those under 10%
  * of the rows (without it, every request beyond the limit would be refused).
  */
-import { pacing } from '../../nodes/common/rateLimit';
-import { retryPolicy } from '../../nodes/common/request';
+import { pacing } from '../../nodes/common/sending/pacing';
+import { retryPolicy } from '../../nodes/common/sending/send';
 import { runKlen, startKlen, type KlenServer } from '../support/klen';
 import { runSkipcall, startSkipcall, type SkipcallServer } from '../support/skipcall';
 
@@ -117,7 +117,7 @@ describe('Several n8n workers sharing one limit are brought to it by 429 feedbac
 		let runOnSecondWorker: typeof runSkipcall = runSkipcall;
 		jest.isolateModules(() => {
 			// eslint-disable-next-line @typescript-eslint/no-require-imports
-			require('../../nodes/common/rateLimit').pacing.windowMs = WINDOW_MS;
+			require('../../nodes/common/sending/pacing').pacing.windowMs = WINDOW_MS;
 			// eslint-disable-next-line @typescript-eslint/no-require-imports
 			runOnSecondWorker = require('../support/skipcall').runSkipcall;
 		});

@@ -41,7 +41,7 @@ describe('Credential: a Klen key is tested with GET /contacts?limit=1; a missing
 		]);
 		expect(await testCredential('klen_wrong')).toEqual({
 			status: 'Error',
-			message: 'API key invalid or inactive: copy it again from Klen AI (it starts with klen_).',
+			message: 'API key invalid: Klen AI did not recognise it. Copy the API key again from Klen AI: it must be an active key starting with klen_.',
 		});
 		expect(await testCredential('klen_nopermission')).toEqual({
 			status: 'Error',

@@ -1,4 +1,4 @@
-import { retryPolicy } from '../../nodes/common/request';
+import { retryPolicy } from '../../nodes/common/sending/send';
 import { runKlen, startKlen, type KlenServer } from '../support/klen';
 
 let server: KlenServer;
@@ -13,7 +13,7 @@ const create = { operation: 'create', firstName: 'Jane' };
 
 describe('Klen’s documented errors come back with Klen’s message and how to fix it', () => {
 	it.each([
-		['invalid_key (401)', create, { apiKey: 'klen_wrong_secret' }, '[item 0] Klen AI API key invalid (401): The API key is invalid or inactive. Check the API key in the Klen AI credential (it starts with klen_).'],
+		['invalid_key (401)', create, { apiKey: 'klen_wrong_secret' }, '[item 0] Klen AI API key invalid (401): The API key is invalid or inactive. Copy the API key again from Klen AI: it must be an active key starting with klen_.'],
 		['permission_denied on create (403) names can_read_contacts', create, { apiKey: 'klen_nopermission' }, "[item 0] No access (plan or permission) at Klen AI (403): The API key doesn't have the required permission: can_read_contacts. The API key lacks the can_read_contacts permission this operation needs: give the key that permission in Klen AI, or use a key that has it."],
 		['permission_denied on update (403) names can_write_contacts', { operation: 'update', contactId: '1', updateFields: { stage: 'x' } }, { apiKey: 'klen_readonly' }, "[item 0] No access (plan or permission) at Klen AI (403): The API key doesn't have the required permission: can_write_contacts. The API key lacks the can_write_contacts permission this operation needs: give the key that permission in Klen AI, or use a key that has it."],
 		['team_not_found (404)', { ...create, additionalFields: { teamId: 7 } }, {}, '[item 0] Klen AI rejected the request (404): Team not found. No team has this Team ID: check it in Klen AI.'],

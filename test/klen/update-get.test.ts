@@ -1,4 +1,4 @@
-import { retryPolicy } from '../../nodes/common/request';
+import { retryPolicy } from '../../nodes/common/sending/send';
 import { runKlen, startKlen, type KlenServer } from '../support/klen';
 
 let server: KlenServer;

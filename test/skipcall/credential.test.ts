@@ -53,7 +53,7 @@ describe('Credential: API key sent as a bearer token, tested with a cheap authen
 	it('401 and 403 get different, helpful messages', async () => {
 		expect(await testCredential('sk_test_nope')).toEqual({
 			status: 'Error',
-			message: 'API key invalid: Skipcall did not recognise it. Copy the key again from Skipcall › Settings › API.',
+			message: 'API key invalid: Skipcall did not recognise it. Copy the API key again from Skipcall › Settings › API (it starts with sk_live_ or sk_test_).',
 		});
 		expect(await testCredential('sk_test_noapi')).toEqual({
 			status: 'Error',

@@ -1,4 +1,4 @@
-import { retryPolicy } from '../../nodes/common/request';
+import { retryPolicy } from '../../nodes/common/sending/send';
 import { runSkipcall, startSkipcall, type SkipcallServer } from '../support/skipcall';
 
 let server: SkipcallServer;
@@ -20,8 +20,8 @@ const isPost = (request: { method: string }) => request.method === 'POST';
 describe('API errors say what happened and how to fix it, with the item index', () => {
 	it('401: API key invalid, and the key never appears', async () => {
 		const result = await runSkipcall(server, create, [{}], { apiKey: 'sk_live_wrong_secret_key' });
-		expect(result.error?.message).toBe('[item 0] Skipcall API key invalid (401): Invalid API key');
-		expect(result.error?.description).toMatch(/copy it again from Skipcall › Settings › API/);
+		expect(result.error?.message).toBe('[item 0] Skipcall API key invalid (401): Invalid API key. Copy the API key again from Skipcall › Settings › API (it starts with sk_live_ or sk_test_).');
+		expect(result.error?.description).toBe('Copy the API key again from Skipcall › Settings › API (it starts with sk_live_ or sk_test_).');
 		expect(JSON.stringify(result.run)).not.toContain('sk_live_wrong_secret_key');
 	});
 

@@ -1,4 +1,4 @@
-import { retryPolicy } from '../../nodes/common/request';
+import { retryPolicy } from '../../nodes/common/sending/send';
 import { runSkipcall, startSkipcall, type SkipcallServer } from '../support/skipcall';
 
 let server: SkipcallServer;

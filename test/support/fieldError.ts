@@ -1,4 +1,4 @@
-import { FieldError } from '../../nodes/common/values';
+import { FieldError } from '../../nodes/common/input/values';
 
 /** Runs `fn`, expects a FieldError and returns it so its fields can be checked. */
 export function fieldErrorOf(fn: () => unknown): FieldError {

@@ -6,12 +6,12 @@ import {
 	apiError,
 	describeApiError,
 	errorCode,
-	inputError,
-	redact,
 	serverReason,
-} from '../../nodes/common/errors';
-import { ContactFieldError, buildBody } from '../../nodes/common/fields';
-import { FieldError } from '../../nodes/common/values';
+} from '../../nodes/common/sending/apiErrors';
+import { redact } from '../../nodes/common/sending/redact';
+import { inputError } from '../../nodes/common/input/inputError';
+import { ContactFieldError, buildBody } from '../../nodes/common/input/fields';
+import { FieldError } from '../../nodes/common/input/values';
 import { klenAiProfile } from '../../nodes/KlenAi/profile';
 import { skipcallContactFields } from '../../nodes/Skipcall/resources/contact/fields';
 import { skipcallProfile } from '../../nodes/Skipcall/profile';
@@ -141,7 +141,7 @@ describe('an API key never appears in a message', () => {
 			answer(401, { statusCode: 401, message: `Invalid API key ${secret}`, error: 'Unauthorized' }),
 			context({ secrets: [secret] }),
 		);
-		expect(result.message).toBe('[item 0] Skipcall API key invalid (401): Invalid API key ***');
+		expect(result.message).toMatch(/^\[item 0\] Skipcall API key invalid \(401\): Invalid API key \*\*\*\. Copy the API key again/);
 		expect(result.message).not.toContain(secret);
 		expect(result.description).not.toContain(secret);
 	});
@@ -208,13 +208,12 @@ describe('error messages name the item, say what happened and how to fix it', ()
 			context(),
 		);
 		expect(result).toEqual({
-			message: '[item 0] Skipcall API key invalid (401): Invalid API key',
-			description:
-				'Check the API key in the Skipcall credential: copy it again from Skipcall › Settings › API (it starts with sk_live_ or sk_test_).',
+			message: '[item 0] Skipcall API key invalid (401): Invalid API key. Copy the API key again from Skipcall › Settings › API (it starts with sk_live_ or sk_test_).',
+			description: 'Copy the API key again from Skipcall › Settings › API (it starts with sk_live_ or sk_test_).',
 		});
 	});
 
-	it('401 with Klen\'s invalid_key code: the code hint is added to the message, the credential hint stays the fix', () => {
+	it('401 with Klen\'s invalid_key code: the credential hint is the fix, in the message too', () => {
 		const result = describeApiError(
 			klenAiProfile,
 			answer(401, { error: 'invalid_key', message: 'Invalid or inactive API key' }),
@@ -222,8 +221,8 @@ describe('error messages name the item, say what happened and how to fix it', ()
 		);
 		expect(result).toEqual({
 			message:
-				'[item 0] Klen AI API key invalid (401): Invalid or inactive API key. Check the API key in the Klen AI credential (it starts with klen_).',
-			description: 'Check the API key in the Klen AI credential: it must be an active key starting with klen_.',
+				'[item 0] Klen AI API key invalid (401): Invalid or inactive API key. Copy the API key again from Klen AI: it must be an active key starting with klen_.',
+			description: 'Copy the API key again from Klen AI: it must be an active key starting with klen_.',
 		});
 	});
 
@@ -430,8 +429,14 @@ describe('input errors name the item, the field and the value, and say how to fi
 		expect(error.message).toBe('[item 2] "XX" is not a country code. Use FR or US.');
 	});
 
-	it('another Error is returned as it is', () => {
-		const original = new Error('something else');
+	it('another Error leaves the node as a NodeOperationError with its message', () => {
+		const error = inputError(node, 0, new Error('something else'));
+		expect(error).toBeInstanceOf(NodeOperationError);
+		expect(error.message).toBe('something else');
+	});
+
+	it('an n8n error is returned as it is', () => {
+		const original = new NodeOperationError(node, 'already an n8n error');
 		expect(inputError(node, 0, original)).toBe(original);
 	});
 

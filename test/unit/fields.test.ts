@@ -6,11 +6,10 @@ import {
 	ContactFieldError,
 	type FieldContext,
 	buildBody,
-	fieldsCollection,
 	readField,
-	requiredFieldProperties,
-} from '../../nodes/common/fields';
-import { FieldError } from '../../nodes/common/values';
+} from '../../nodes/common/input/fields';
+import { fieldsCollection, requiredFieldProperties } from '../../nodes/common/description/fields';
+import { FieldError } from '../../nodes/common/input/values';
 import { klenAiContactFields } from '../../nodes/KlenAi/resources/contact/fields';
 import { readKlenPhoneNumbers } from '../../nodes/KlenAi/resources/contact/phoneNumbers';
 import { skipcallContactFields } from '../../nodes/Skipcall/resources/contact/fields';
@@ -43,7 +42,7 @@ const optionNames = (collection: INodeProperties) => (collection.options as INod
 const displayNames = (collection: INodeProperties) =>
 	(collection.options as INodeProperties[]).map((entry) => entry.displayName);
 
-/** A small field list with every kind, for the property shapes and onUpdate. */
+/** A small field list with every kind, for the property shapes. */
 const sampleFields: ContactField[] = [
 	{ name: 'zeta', apiField: 'zeta', displayName: 'Zeta', kind: 'string', required: true, description: 'Zeta' },
 	{ name: 'mail', apiField: 'mail', displayName: 'Mail', kind: 'email', description: 'Mail' },
@@ -63,16 +62,6 @@ const sampleFields: ContactField[] = [
 		description: 'Choice',
 	},
 	{ name: 'labels', apiField: 'labels', displayName: 'Labels', kind: 'stringList', maxItems: 2, description: 'Labels' },
-	{ name: 'extra', apiField: 'extra', displayName: 'Extra', kind: 'keyValues', description: 'Extra' },
-	{
-		name: 'createOnly',
-		apiField: 'create_only',
-		displayName: 'Alpha Create Only',
-		kind: 'string',
-		onUpdate: false,
-		description: 'Only on create',
-		updateDescription: 'never shown',
-	},
 	{ name: 'raw', apiField: 'raw', displayName: 'Raw', kind: 'custom', description: 'Raw' },
 ];
 
@@ -206,21 +195,17 @@ describe('Create collections hold the optional fields, Update collections every 
 		expect(custom.description).toBe(skipcallContactFields.find((f) => f.name === 'customFields')!.description);
 	});
 
-	it('onUpdate: false keeps a field out of the update collection only', () => {
-		expect(optionNames(fieldsCollection(sampleFields, 'update', updateShow))).not.toContain('createOnly');
-		expect(optionNames(fieldsCollection(sampleFields, 'create', createShow))).toContain('createOnly');
+	it('the update collection has every field, required ones included; create leaves those out', () => {
 		expect(optionNames(fieldsCollection(sampleFields, 'update', updateShow))).toContain('zeta');
 		expect(optionNames(fieldsCollection(sampleFields, 'create', createShow))).not.toContain('zeta');
 	});
 
 	it('sorting is by display name, not by parameter name', () => {
 		const names = displayNames(fieldsCollection(sampleFields, 'create', createShow));
-		expect(names[0]).toBe('Alpha Create Only');
+		expect(names[0]).toBe('Choice');
 		expect(names).toEqual([
-			'Alpha Create Only',
 			'Choice',
 			'Count',
-			'Extra',
 			'Flag',
 			'Labels',
 			'Level',
@@ -292,10 +277,6 @@ describe('each field kind gives the right parameter type', () => {
 		expect(option(collection, 'labels')).toMatchObject({ type: 'string', default: '' });
 	});
 
-	it('keyValues: JSON defaulting to {}', () => {
-		expect(option(collection, 'extra')).toMatchObject({ type: 'json', default: '{}' });
-	});
-
 	it('custom without a property: a string', () => {
 		expect(option(collection, 'raw')).toMatchObject({ type: 'string', default: '' });
 	});
@@ -333,13 +314,12 @@ describe('readField converts one value per kind', () => {
 		['level', '3', 3],
 		['choice', ' second ', 'second'],
 		['labels', 'a, b', ['a', 'b']],
-		['extra', '{"a":1}', { a: 1 }],
 		['raw', { any: 'thing' }, { any: 'thing' }],
 	])('%s: %p -> %p', (name, value, expected) => {
 		expect(readField(field(name), value, {})).toEqual(expected);
 	});
 
-	it.each([['zeta'], ['mail'], ['site'], ['flag'], ['count'], ['choice'], ['labels'], ['extra']])(
+	it.each([['zeta'], ['mail'], ['site'], ['flag'], ['count'], ['choice'], ['labels']])(
 		'%s: a blank value gives undefined',
 		(name) => {
 			expect(readField(field(name), '  ', {})).toBeUndefined();
@@ -516,10 +496,6 @@ describe('buildBody leaves blank optional values out', () => {
 		});
 	});
 
-	it('update: a field with onUpdate false is never sent', () => {
-		expect(body(sampleFields, { zeta: 'z', createOnly: 'x' }, 'update')).toEqual({ zeta: 'z' });
-		expect(body(sampleFields, { zeta: 'z', createOnly: 'x' }, 'create')).toEqual({ zeta: 'z', create_only: 'x' });
-	});
 });
 
 describe('buildBody refuses a create whose required value is missing', () => {

@@ -6,8 +6,8 @@ import {
 	splitPhoneInput,
 	type PhoneInput,
 	type PhoneOptions,
-} from '../../nodes/common/phone';
-import { FieldError } from '../../nodes/common/values';
+} from '../../nodes/common/input/phone';
+import { FieldError } from '../../nodes/common/input/values';
 import { fieldErrorOf } from '../support/fieldError';
 
 

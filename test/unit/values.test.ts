@@ -9,7 +9,7 @@ import {
 	readString,
 	readStringList,
 	readUrl,
-} from '../../nodes/common/values';
+} from '../../nodes/common/input/values';
 import { fieldErrorOf } from '../support/fieldError';
 
 

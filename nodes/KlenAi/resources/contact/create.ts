@@ -1,12 +1,26 @@
-import type { INodeProperties } from 'n8n-workflow';
-
-import { fieldsCollection, requiredFieldProperties } from '../../../common/fields';
+import { fieldsCollection, requiredFieldProperties } from '../../../common/description/fields';
+import { type ContactOperation, contactOperation } from '../../../common/description/operations';
+import { buildContactBody } from '../../../common/input/contactBody';
+import { createContact } from '../../../common/operations/create';
+import { klenAiProfile } from '../../profile';
+import { klenEndpoints } from './endpoints';
 import { klenAiContactFields } from './fields';
+import { klenAiUpsertPlan } from './lookup';
 
 // Create or Update takes the same fields as Create.
 const show = { resource: ['contact'], operation: ['create', 'upsert'] };
 
-export const contactCreateDescription: INodeProperties[] = [
-	...requiredFieldProperties(klenAiContactFields, show),
-	fieldsCollection(klenAiContactFields, 'create', show),
-];
+export const createBody = buildContactBody(klenAiContactFields, 'create');
+
+export const create: ContactOperation = {
+	option: contactOperation({
+		name: 'Create',
+		value: 'create',
+		action: 'Create a contact',
+		description: 'Create a contact',
+		request: { method: 'POST', url: klenEndpoints.create },
+		preSend: [createBody],
+		send: createContact(klenAiProfile, klenAiUpsertPlan),
+	}),
+	properties: [...requiredFieldProperties(klenAiContactFields, show), fieldsCollection(klenAiContactFields, 'create', show)],
+};

@@ -1,5 +1,5 @@
-import type { ContactField } from '../../../common/fields';
-import { readContext } from '../../../common/values';
+import type { ContactField } from '../../../common/input/fields';
+import { readContext } from '../../../common/input/values';
 import { phoneNumbersProperty, readKlenPhoneNumbers } from './phoneNumbers';
 
 const contextProperty = (what: string) => ({

@@ -1,7 +1,19 @@
-import type { INodeProperties } from 'n8n-workflow';
+import { contactIdProperty } from '../../../common/description/contactId';
+import { type ContactOperation, contactOperation } from '../../../common/description/operations';
+import { contactIdInUrl } from '../../../common/input/contactBody';
+import { sendContactRequest } from '../../../common/operations/single';
+import { klenAiProfile } from '../../profile';
+import { klenEndpoints } from './endpoints';
 
-import { contactIdProperty } from '../../../common/properties';
-
-export const contactGetDescription: INodeProperties[] = [
-	contactIdProperty({ resource: ['contact'], operation: ['get'] }, 'ID of the contact to get (a whole number)', '1234'),
-];
+export const get: ContactOperation = {
+	option: contactOperation({
+		name: 'Get',
+		value: 'get',
+		action: 'Get a contact',
+		description: 'Get a contact by ID',
+		request: { method: 'GET', url: klenEndpoints.one },
+		preSend: [contactIdInUrl({ integer: true })],
+		send: sendContactRequest(klenAiProfile),
+	}),
+	properties: [contactIdProperty({ resource: ['contact'], operation: ['get'] }, 'ID of the contact to get (a whole number)', '1234')],
+};

@@ -1,20 +1,31 @@
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
-import { returnAllAndLimit, type PagingPlan } from '../../../common/getMany';
+import { returnAllAndLimit } from '../../../common/description/getMany';
+import { type ContactOperation, contactOperation } from '../../../common/description/operations';
+import { type PagingPlan, getManyContacts } from '../../../common/operations/getMany';
+import { klenAiProfile } from '../../profile';
+import { KLEN_PAGE_SIZE, klenContacts, klenEndpoints } from './endpoints';
 
-export const KLEN_PAGE_SIZE = 100;
-
-export const klenAiPaging: PagingPlan = {
+const klenAiPaging: PagingPlan = {
 	pageParameter: 'page',
 	sizeParameter: 'limit',
 	firstPage: 1,
 	maxPageSize: KLEN_PAGE_SIZE,
-	records: (body) => ((body as IDataObject)?.contacts as IDataObject[] | undefined) ?? [],
+	records: klenContacts,
 	pageCount: (body) => (body as IDataObject)?.pages as number | undefined,
 };
 
-export const contactGetAllDescription: INodeProperties[] = [
-	...returnAllAndLimit(KLEN_PAGE_SIZE),
+export const getAll: ContactOperation = {
+	option: contactOperation({
+		name: 'Get Many',
+		value: 'getAll',
+		action: 'Get many contacts',
+		description: 'List contacts, optionally filtered',
+		request: { method: 'GET', url: klenEndpoints.list },
+		send: getManyContacts(klenAiProfile, klenAiPaging),
+	}),
+	properties: [
+	...returnAllAndLimit,
 	{
 		displayName: 'Filters',
 		name: 'filters',
@@ -59,4 +70,5 @@ export const contactGetAllDescription: INodeProperties[] = [
 			},
 		],
 	},
-];
+],
+};

@@ -1,8 +1,8 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import type { FieldContext } from '../../../common/fields';
-import { normalizePhoneNumbers } from '../../../common/phone';
-import { FieldError, isBlank, readBoolean, readString } from '../../../common/values';
+import type { FieldContext } from '../../../common/input/fields';
+import { normalizePhoneNumbers } from '../../../common/input/phone';
+import { FieldError, isBlank, readBoolean, readString } from '../../../common/input/values';
 
 export const PHONE_TYPES = ['mobile', 'work', 'home', 'other'];
 

@@ -1,12 +1,26 @@
-import type { INodeProperties } from 'n8n-workflow';
-
-import { fieldsCollection } from '../../../common/fields';
-import { contactIdProperty } from '../../../common/properties';
+import { contactIdProperty } from '../../../common/description/contactId';
+import { fieldsCollection } from '../../../common/description/fields';
+import { type ContactOperation, contactOperation } from '../../../common/description/operations';
+import { buildContactBody, contactIdInUrl } from '../../../common/input/contactBody';
+import { sendContactRequest } from '../../../common/operations/single';
+import { klenAiProfile } from '../../profile';
+import { klenEndpoints } from './endpoints';
 import { klenAiContactFields } from './fields';
 
 const show = { resource: ['contact'], operation: ['update'] };
 
-export const contactUpdateDescription: INodeProperties[] = [
-	contactIdProperty(show, 'ID of the contact to update (a whole number)', '1234'),
-	fieldsCollection(klenAiContactFields, 'update', show),
-];
+export const update: ContactOperation = {
+	option: contactOperation({
+		name: 'Update',
+		value: 'update',
+		action: 'Update a contact',
+		description: 'Update the fields given; the others keep their values',
+		request: { method: 'PATCH', url: klenEndpoints.update('{contactId}') },
+		preSend: [contactIdInUrl({ integer: true }), buildContactBody(klenAiContactFields, 'update')],
+		send: sendContactRequest(klenAiProfile),
+	}),
+	properties: [
+		contactIdProperty(show, 'ID of the contact to update (a whole number)', '1234'),
+		fieldsCollection(klenAiContactFields, 'update', show),
+	],
+};

@@ -1,53 +1,29 @@
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import { type ContactOperation, contactOperation } from '../../../common/description/operations';
+import { upsertContact } from '../../../common/operations/upsert';
+import { klenAiProfile } from '../../profile';
+import { createBody } from './create';
+import { klenEndpoints } from './endpoints';
+import { klenAiUpsertPlan } from './lookup';
 
-import type { LookupKey, UpsertPlan } from '../../../common/upsert';
-
-const show = { resource: ['contact'], operation: ['upsert'] };
-
-export const contactUpsertDescription: INodeProperties[] = [
-	{
-		displayName:
-			'Finds the contact by email, then by its first phone number: one match is updated with these fields, none is created, several is an error',
-		name: 'upsertNotice',
-		type: 'notice',
-		default: '',
-		displayOptions: { show },
-	},
-];
-
-function phonesOf(contact: IDataObject): string[] {
-	const entries = (contact.phone_numbers ?? contact.phoneNumbers ?? []) as unknown[];
-	const numbers = entries.map((entry) =>
-		typeof entry === 'string' ? entry : String((entry as IDataObject)?.phone_number ?? ''),
-	);
-	if (typeof contact.phone === 'string') numbers.push(contact.phone);
-	return numbers.map((number) => number.replace(/[^\d+]/g, ''));
-}
-
-/** Klen's `search` matches loosely: only exact email or phone matches count. */
-export const klenAiUpsertPlan: UpsertPlan = {
-	searchUrl: '/contacts',
-	records: (body) => ((body as IDataObject)?.contacts as IDataObject[] | undefined) ?? [],
-	lookupKeys(body) {
-		const keys: LookupKey[] = [];
-		const email = typeof body.email === 'string' ? body.email : undefined;
-		if (email) {
-			keys.push({
-				label: `email ${email}`,
-				query: { search: email, limit: 100 },
-				matches: (contact) => String(contact.email ?? '').toLowerCase() === email.toLowerCase(),
-			});
-		}
-		const phone = ((body.phone_numbers as IDataObject[] | undefined) ?? [])[0]?.phone_number as string | undefined;
-		if (phone) {
-			keys.push({
-				label: `phone number ${phone}`,
-				query: { search: phone, limit: 100 },
-				matches: (contact) => phonesOf(contact).includes(phone),
-			});
-		}
-		return keys;
-	},
-	createRequest: { method: 'POST', url: '/contacts/create' },
-	updateRequest: (id) => ({ method: 'PATCH', url: `/contacts/${id}/update` }),
+export const upsert: ContactOperation = {
+	option: contactOperation({
+		name: 'Create or Update',
+		value: 'upsert',
+		action: 'Create or update a contact',
+		description: 'Create a new record, or update the current one if it already exists (upsert)',
+		request: { method: 'POST', url: klenEndpoints.create },
+		preSend: [createBody],
+		send: upsertContact(klenAiProfile, klenAiUpsertPlan),
+	}),
+	// The fields are Create's (create.ts shows them for both operations).
+	properties: [
+		{
+			displayName:
+				'Finds the contact by email, then by its first phone number: one match is updated with these fields, none is created, several is an error',
+			name: 'upsertNotice',
+			type: 'notice',
+			default: '',
+			displayOptions: { show: { resource: ['contact'], operation: ['upsert'] } },
+		},
+	],
 };

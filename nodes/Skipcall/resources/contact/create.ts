@@ -1,11 +1,22 @@
-import type { INodeProperties } from 'n8n-workflow';
-
-import { fieldsCollection, requiredFieldProperties } from '../../../common/fields';
+import { requiredFieldProperties, fieldsCollection } from '../../../common/description/fields';
+import { type ContactOperation, contactOperation } from '../../../common/description/operations';
+import { buildContactBody } from '../../../common/input/contactBody';
+import { sendContactRequest } from '../../../common/operations/single';
+import { skipcallProfile } from '../../profile';
 import { skipcallContactFields } from './fields';
 
 const show = { resource: ['contact'], operation: ['create'] };
 
-export const contactCreateDescription: INodeProperties[] = [
-	...requiredFieldProperties(skipcallContactFields, show),
-	fieldsCollection(skipcallContactFields, 'create', show),
-];
+// Skipcall cannot search contacts: a create that may have gone through is not sent again.
+export const create: ContactOperation = {
+	option: contactOperation({
+		name: 'Create',
+		value: 'create',
+		action: 'Create a contact',
+		description: 'Create a contact',
+		request: { method: 'POST', url: '/contacts' },
+		preSend: [buildContactBody(skipcallContactFields, 'create')],
+		send: sendContactRequest(skipcallProfile),
+	}),
+	properties: [...requiredFieldProperties(skipcallContactFields, show), fieldsCollection(skipcallContactFields, 'create', show)],
+};

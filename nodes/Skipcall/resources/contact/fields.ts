@@ -1,5 +1,5 @@
-import type { ContactField } from '../../../common/fields';
-import { readKeyValues } from '../../../common/values';
+import type { ContactField } from '../../../common/input/fields';
+import { readKeyValues } from '../../../common/input/values';
 
 /** Skipcall's contact fields, as documented for POST /contacts and PATCH /contacts/{id}. */
 export const skipcallContactFields: ContactField[] = [

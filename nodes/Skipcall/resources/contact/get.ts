@@ -1,13 +1,26 @@
-import type { INodeProperties } from 'n8n-workflow';
-
-import { contactIdProperty } from '../../../common/properties';
+import { contactIdProperty } from '../../../common/description/contactId';
+import { type ContactOperation, contactOperation } from '../../../common/description/operations';
+import { contactIdInUrl } from '../../../common/input/contactBody';
+import { sendContactRequest } from '../../../common/operations/single';
+import { skipcallProfile } from '../../profile';
 
 export const SKIPCALL_ID_PLACEHOLDER = '550e8400-e29b-41d4-a716-446655440000';
 
-export const contactGetDescription: INodeProperties[] = [
-	contactIdProperty(
-		{ resource: ['contact'], operation: ['get'] },
-		'ID of the contact to get. Skipcall answers "not found" for contacts outside the API key’s workspaces.',
-		SKIPCALL_ID_PLACEHOLDER,
-	),
-];
+export const get: ContactOperation = {
+	option: contactOperation({
+		name: 'Get',
+		value: 'get',
+		action: 'Get a contact',
+		description: 'Get a contact by ID',
+		request: { method: 'GET', url: '/contacts/{contactId}' },
+		preSend: [contactIdInUrl()],
+		send: sendContactRequest(skipcallProfile),
+	}),
+	properties: [
+		contactIdProperty(
+			{ resource: ['contact'], operation: ['get'] },
+			'ID of the contact to get. Skipcall answers "not found" for contacts outside the API key’s workspaces.',
+			SKIPCALL_ID_PLACEHOLDER,
+		),
+	],
+};

@@ -1,13 +1,26 @@
-import type { INodeProperties } from 'n8n-workflow';
-
-import { fieldsCollection } from '../../../common/fields';
-import { contactIdProperty } from '../../../common/properties';
+import { contactIdProperty } from '../../../common/description/contactId';
+import { fieldsCollection } from '../../../common/description/fields';
+import { type ContactOperation, contactOperation } from '../../../common/description/operations';
+import { buildContactBody, contactIdInUrl } from '../../../common/input/contactBody';
+import { sendContactRequest } from '../../../common/operations/single';
+import { skipcallProfile } from '../../profile';
 import { skipcallContactFields } from './fields';
 import { SKIPCALL_ID_PLACEHOLDER } from './get';
 
 const show = { resource: ['contact'], operation: ['update'] };
 
-export const contactUpdateDescription: INodeProperties[] = [
-	contactIdProperty(show, 'ID of the contact to update', SKIPCALL_ID_PLACEHOLDER),
-	fieldsCollection(skipcallContactFields, 'update', show),
-];
+export const update: ContactOperation = {
+	option: contactOperation({
+		name: 'Update',
+		value: 'update',
+		action: 'Update a contact',
+		description: 'Update the fields given; the others keep their values',
+		request: { method: 'PATCH', url: '/contacts/{contactId}' },
+		preSend: [contactIdInUrl(), buildContactBody(skipcallContactFields, 'update')],
+		send: sendContactRequest(skipcallProfile),
+	}),
+	properties: [
+		contactIdProperty(show, 'ID of the contact to update', SKIPCALL_ID_PLACEHOLDER),
+		fieldsCollection(skipcallContactFields, 'update', show),
+	],
+};

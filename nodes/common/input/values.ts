@@ -134,6 +134,16 @@ export function checkLength(text: string, min: number | undefined, max: number |
 	}
 }
 
+const NOT_JSON = Symbol('not JSON');
+
+function parseJson(text: string): unknown {
+	try {
+		return JSON.parse(text);
+	} catch {
+		return NOT_JSON;
+	}
+}
+
 /**
  * Key/value pairs: either the rows of a fixedCollection ({ field: [{ key, value }] }) or a
  * JSON object given as text or by an expression.
@@ -141,10 +151,8 @@ export function checkLength(text: string, min: number | undefined, max: number |
 export function readKeyValues(value: unknown, rowsName = 'values'): Record<string, unknown> | undefined {
 	if (isBlank(value)) return undefined;
 	if (typeof value === 'string') {
-		let parsed: unknown;
-		try {
-			parsed = JSON.parse(value);
-		} catch {
+		const parsed = parseJson(value);
+		if (parsed === NOT_JSON) {
 			throw new FieldError(`${describeValue(value)} is not a JSON object`, 'Give an object such as {"industry": "SaaS"}.', value);
 		}
 		return readKeyValues(parsed, rowsName);

@@ -50,7 +50,7 @@ function budget(key: string): Budget {
 	return found;
 }
 
-const sleep = async (ms: number) => await new Promise<void>((resolve) => setTimeout(resolve, ms));
+export const sleep = async (ms: number) => await new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
  * Waits for a free slot under `limit` requests per window (0 = unlimited) and under the

@@ -1,4 +1,4 @@
-import { idOf, listFrom } from '../../nodes/common/lists';
+import { idOf, listFrom } from '../../nodes/common/operations/records';
 
 const a = { id: 'a' };
 const b = { id: 'b' };

@@ -5,7 +5,7 @@ import {
 	pauseBudget,
 	serverWaitMs,
 	takeSlot,
-} from '../../nodes/common/rateLimit';
+} from '../../nodes/common/sending/pacing';
 
 const WINDOW_MS = 200;
 const original = { ...pacing };

@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { inputError } from './errors';
+import { itemPrefix } from '../messages';
+import { inputError } from './inputError';
 import { type BodyMode, type ContactField, buildBody } from './fields';
 import { readDefaultCountry } from './phone';
 import { FieldError, readInteger, readString } from './values';
@@ -44,7 +45,7 @@ export function buildContactBody(fields: ContactField[], mode: BodyMode) {
 		}
 		if (mode === 'update' && Object.keys(body).length === 0) {
 			const itemIndex = this.getItemIndex();
-			throw new NodeOperationError(this.getNode(), `[item ${itemIndex}] Update Fields: nothing to update. Add at least one field with a value.`, {
+			throw new NodeOperationError(this.getNode(), `${itemPrefix(itemIndex)} Update Fields: nothing to update. Add at least one field with a value.`, {
 				itemIndex,
 				description: 'Every field in Update Fields was empty, so there is nothing to send.',
 			});
@@ -58,10 +59,9 @@ export function buildContactBody(fields: ContactField[], mode: BodyMode) {
  * preSend: puts the `contactId` parameter into the URL's `{contactId}` placeholder,
  * URL-encoded (n8n does not encode expression results in URLs, so "c/2" would become a path).
  */
-export function contactIdInUrl(options: { integer?: boolean; parameter?: string } = {}) {
-	const parameter = options.parameter ?? 'contactId';
+export function contactIdInUrl(options: { integer?: boolean } = {}) {
 	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
-		const raw = this.getNodeParameter(parameter, '');
+		const raw = this.getNodeParameter('contactId', '');
 		let id: string | undefined;
 		try {
 			id = options.integer ? readInteger(raw)?.toString() : readString(raw);

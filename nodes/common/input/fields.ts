@@ -1,10 +1,4 @@
-import type {
-	IDataObject,
-	IDisplayOptions,
-	INodeProperties,
-	INodePropertyOptions,
-	NodeParameterValueType,
-} from 'n8n-workflow';
+import type { IDataObject, INodeProperties, INodePropertyOptions, NodeParameterValueType } from 'n8n-workflow';
 
 import { normalizePhoneNumbers } from './phone';
 import {
@@ -14,7 +8,6 @@ import {
 	readBoolean,
 	readEmail,
 	readInteger,
-	readKeyValues,
 	readString,
 	readStringList,
 	readUrl,
@@ -41,7 +34,6 @@ export interface ContactField {
 		| 'options'
 		| 'stringList'
 		| 'phoneNumbers'
-		| 'keyValues'
 		| 'custom';
 	/** Required by the API on create: shown as a top-level parameter there. */
 	required?: boolean;
@@ -57,8 +49,6 @@ export interface ContactField {
 	options?: INodePropertyOptions[];
 	/** Description on Update where it differs (e.g. "replaces all numbers"). */
 	updateDescription?: string;
-	/** False when the provider's update endpoint does not take this field. */
-	onUpdate?: boolean;
 	/** This field holds the contact's country, which phone parsing uses as a hint. */
 	isContactCountry?: boolean;
 	/** UI details for structured fields (fixedCollection rows, loaders). */
@@ -73,75 +63,6 @@ export interface FieldContext {
 }
 
 export type BodyMode = 'create' | 'update';
-
-const PARAMETER_TYPES: Record<ContactField['kind'], INodeProperties['type']> = {
-	string: 'string',
-	email: 'string',
-	url: 'string',
-	boolean: 'boolean',
-	integer: 'number',
-	options: 'options',
-	stringList: 'string',
-	phoneNumbers: 'string',
-	keyValues: 'json',
-	custom: 'string',
-};
-
-function fieldDefault(field: ContactField): NodeParameterValueType {
-	if (field.default !== undefined) return field.default;
-	if (field.kind === 'boolean') return false;
-	if (field.kind === 'integer') return 0;
-	if (field.kind === 'options') return field.options?.[0]?.value ?? '';
-	if (field.kind === 'keyValues') return '{}';
-	return '';
-}
-
-function toProperty(field: ContactField, mode: BodyMode): INodeProperties {
-	const description = mode === 'update' && field.updateDescription ? field.updateDescription : field.description;
-	const property = {
-		displayName: field.displayName,
-		name: field.name,
-		type: PARAMETER_TYPES[field.kind],
-		default: fieldDefault(field),
-		description,
-		...(field.placeholder ? { placeholder: field.placeholder } : {}),
-		...(field.kind === 'email' && !field.placeholder ? { placeholder: 'name@email.com' } : {}),
-		...(field.options ? { options: field.options } : {}),
-		...(field.kind === 'integer'
-			? { typeOptions: { numberPrecision: 0, ...(field.minimum !== undefined ? { minValue: field.minimum } : {}) } }
-			: {}),
-		...field.property,
-	} as INodeProperties;
-	return property;
-}
-
-/** The top-level parameters of a create-like operation: the fields the API requires. */
-export function requiredFieldProperties(fields: ContactField[], show: IDisplayOptions['show']): INodeProperties[] {
-	return fields
-		.filter((field) => field.required)
-		.map((field) => ({ ...toProperty(field, 'create'), required: true, displayOptions: { show } }));
-}
-
-/** The `additionalFields` (create) or `updateFields` (update) collection. */
-export function fieldsCollection(
-	fields: ContactField[],
-	mode: BodyMode,
-	show: IDisplayOptions['show'],
-): INodeProperties {
-	const options = fields
-		.filter((field) => (mode === 'create' ? !field.required : field.onUpdate !== false))
-		.map((field) => toProperty(field, mode))
-		.sort((a, b) => a.displayName.localeCompare(b.displayName));
-	return {
-		displayName: mode === 'create' ? 'Additional Fields' : 'Update Fields',
-		name: mode === 'create' ? 'additionalFields' : 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: { show },
-		options,
-	};
-}
 
 /** Converts and checks one field's value; `undefined` means "leave it out of the body". */
 export function readField(field: ContactField, value: unknown, context: FieldContext): unknown {
@@ -183,8 +104,6 @@ export function readField(field: ContactField, value: unknown, context: FieldCon
 				minItems: field.minItems,
 				maxItems: field.maxItems,
 			});
-		case 'keyValues':
-			return readKeyValues(value);
 		case 'custom':
 			return field.read ? field.read(value, context) : value;
 	}
@@ -201,6 +120,16 @@ export class ContactFieldError extends Error {
 	}
 }
 
+/** A field's value, or the FieldError its reader found (any other error is a bug of ours, reported as such). */
+function readOrProblem(field: ContactField, raw: unknown, context: FieldContext): { value?: unknown; problem?: FieldError } {
+	try {
+		return { value: readField(field, raw, context) };
+	} catch (error) {
+		if (error instanceof FieldError) return { problem: error };
+		return { problem: new FieldError(String(error), 'Report this as a bug of the node.', raw) };
+	}
+}
+
 /**
  * Builds the request body from the parameter values of one item. Blank optional values are
  * left out, never sent as "". On create every required field must have a value.
@@ -213,23 +142,14 @@ export function buildBody(fields: ContactField[], values: IDataObject, mode: Bod
 	};
 	const body: IDataObject = {};
 	for (const field of fields) {
-		if (mode === 'update' && field.onUpdate === false) continue;
 		const raw = values[field.name];
-		let value: unknown;
-		try {
-			value = readField(field, raw, fieldContext);
-			if (value === undefined && mode === 'create' && field.required) {
-				throw new FieldError(
-					'is required but empty',
-					`Give a value for ${field.displayName}${field.minLength ? ` (${field.minLength}–${field.maxLength ?? '∞'} characters)` : ''}.`,
-					raw,
-				);
-			}
-		} catch (error) {
-			if (error instanceof FieldError) throw new ContactFieldError(field, error);
-			throw error;
+		const read = readOrProblem(field, raw, fieldContext);
+		if (read.problem) throw new ContactFieldError(field, read.problem);
+		if (read.value === undefined && mode === 'create' && field.required) {
+			const limits = field.minLength ? ` (${field.minLength}–${field.maxLength ?? '∞'} characters)` : '';
+			throw new ContactFieldError(field, new FieldError('is required but empty', `Give a value for ${field.displayName}${limits}.`, raw));
 		}
-		if (value !== undefined) body[field.apiField] = value as IDataObject[string];
+		if (read.value !== undefined) body[field.apiField] = read.value as IDataObject[string];
 	}
 	return body;
 }

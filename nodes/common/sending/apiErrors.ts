@@ -1,18 +1,8 @@
-import { type INode, type JsonObject, NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { type INode, type JsonObject, NodeApiError } from 'n8n-workflow';
 
-import { ContactFieldError } from './fields';
-import { FieldError, describeValue } from './values';
-
-/** What a provider's errors need to be explained to a user. */
-export interface ProviderErrorInfo {
-	displayName: string;
-	/** Where the user finds or fixes the API key. */
-	credentialHint: string;
-	/** How to fix a provider error code (Klen's `team_not_found`, ...). */
-	codeHints?: Record<string, string>;
-	/** The permission each operation needs, for "the key lacks permission X" (Klen's keys carry permissions). */
-	permissions?: Record<string, string>;
-}
+import { itemPrefix } from '../messages';
+import type { ProviderProfile } from '../profile';
+import { redact, redactDeep } from './redact';
 
 export interface ApiAnswer {
 	statusCode: number;
@@ -46,24 +36,6 @@ export function errorCode(body: unknown): string | undefined {
 	return undefined;
 }
 
-/** Removes secrets from any text shown to the user. */
-export function redact(text: string, secrets: Array<string | undefined>): string {
-	return secrets.reduce<string>(
-		(result, secret) => (secret && secret.length >= 4 ? result.split(secret).join('***') : result),
-		text,
-	);
-}
-
-/** The same value with every secret inside its strings replaced, before anything is cut or shown. */
-export function redactDeep<T>(value: T, secrets: Array<string | undefined>): T {
-	if (typeof value === 'string') return redact(value, secrets) as T;
-	if (Array.isArray(value)) return value.map((entry) => redactDeep(entry, secrets)) as T;
-	if (value && typeof value === 'object') {
-		return Object.fromEntries(Object.entries(value).map(([key, entry]) => [key, redactDeep(entry, secrets)])) as T;
-	}
-	return value;
-}
-
 export interface ErrorContext {
 	itemIndex: number;
 	/** The node's operation, to name the permission it needs. */
@@ -74,7 +46,7 @@ export interface ErrorContext {
 
 /** Maps a non-2xx answer to a message that says what happened and how to fix it. */
 export function describeApiError(
-	provider: ProviderErrorInfo,
+	provider: ProviderProfile,
 	answer: ApiAnswer,
 	context: ErrorContext,
 ): { message: string; description: string } {
@@ -114,14 +86,15 @@ export function describeApiError(
 		fix = codeHint ?? 'Correct the value the server names, then run the node again.';
 	}
 	// A provider-specific fix goes into the message too: with Continue On Fail only the message is kept.
-	if (codeHint) message = `${message}. ${codeHint}`;
+	const hint = codeHint ?? (status === 401 ? provider.credentialHint : undefined);
+	if (hint) message = `${message}. ${hint}`;
 	return {
-		message: redact(`[item ${context.itemIndex}] ${message}`, secrets),
+		message: redact(`${itemPrefix(context.itemIndex)} ${message}`, secrets),
 		description: redact(fix, secrets),
 	};
 }
 
-export function apiError(node: INode, provider: ProviderErrorInfo, answer: ApiAnswer, context: ErrorContext): NodeApiError {
+export function apiError(node: INode, provider: ProviderProfile, answer: ApiAnswer, context: ErrorContext): NodeApiError {
 	const { message, description } = describeApiError(provider, answer, context);
 	// n8n keeps the body in the error (its details, saved executions): no secret in it either.
 	const redacted = redactDeep(answer.body, context.secrets ?? []);
@@ -132,26 +105,4 @@ export function apiError(node: INode, provider: ProviderErrorInfo, answer: ApiAn
 		httpCode: String(answer.statusCode),
 		itemIndex: context.itemIndex,
 	});
-}
-
-/**
- * An input problem, found before any request: names the item, the field and the value, and
- * says how to fix it. The fix is in the message too, because with Continue On Fail the
- * output item keeps only the message.
- */
-export function inputError(node: INode, itemIndex: number, error: unknown, fieldName?: string): Error {
-	if (error instanceof ContactFieldError) {
-		return new NodeOperationError(node, `[item ${itemIndex}] ${error.message}. ${error.fieldError.fix}`, {
-			itemIndex,
-			description: `${error.field.displayName} (${error.field.name}) was ${describeValue(error.fieldError.value)}. ${error.fieldError.fix}`,
-		});
-	}
-	if (error instanceof FieldError) {
-		const subject = fieldName ? `${fieldName}: ` : '';
-		return new NodeOperationError(node, `[item ${itemIndex}] ${subject}${error.problem}. ${error.fix}`, {
-			itemIndex,
-			description: error.fix,
-		});
-	}
-	return error instanceof Error ? error : new NodeOperationError(node, String(error), { itemIndex });
 }

@@ -4,10 +4,11 @@ import type {
 	IExecutePaginationFunctions,
 	IHttpRequestOptions,
 	INodeExecutionData,
-	INodeProperties,
 } from 'n8n-workflow';
 
-import { type ProviderProfile, sendRequest } from './request';
+import type { ProviderProfile } from '../profile';
+import { sendRequest } from '../sending/send';
+import { answerItems } from './items';
 
 export interface PagingPlan {
 	pageParameter: string;
@@ -21,17 +22,16 @@ export interface PagingPlan {
 }
 
 /**
- * Get Many through the send policy: pages are fetched one after the other (each paced and
- * retried like any request) until Return All has everything or Limit is reached.
+ * The Get Many hook: pages are fetched one after the other (each paced and retried like any
+ * request) until Return All has everything or Limit is reached.
  */
-export function getManyThroughPolicy(profile: ProviderProfile, plan: PagingPlan) {
+export function getManyContacts(profile: ProviderProfile, plan: PagingPlan) {
 	return async function (
 		this: IExecutePaginationFunctions,
 		requestData: DeclarativeRestApiSettings.ResultOptions,
 	): Promise<INodeExecutionData[]> {
 		const returnAll = this.getNodeParameter('returnAll', false) as boolean;
 		const limit = returnAll ? Infinity : (this.getNodeParameter('limit', 50) as number);
-		const pairedItem = { item: this.getItemIndex() };
 		const results: IDataObject[] = [];
 		const options = requestData.options as IHttpRequestOptions;
 		for (let page = plan.firstPage; results.length < limit; page++) {
@@ -46,30 +46,6 @@ export function getManyThroughPolicy(profile: ProviderProfile, plan: PagingPlan)
 			const lastPage = pages !== undefined ? page - plan.firstPage + 1 >= pages : false;
 			if (records.length === 0 || records.length < (returnAll ? plan.maxPageSize : size) || lastPage) break;
 		}
-		return results.map((json) => ({ json, pairedItem }));
+		return answerItems(results, this.getItemIndex());
 	};
-}
-
-/** Return All and Limit, shown on Get Many. */
-export function returnAllAndLimit(maxPageSize: number): INodeProperties[] {
-	const show = { resource: ['contact'], operation: ['getAll'] };
-	return [
-		{
-			displayName: 'Return All',
-			name: 'returnAll',
-			type: 'boolean',
-			default: false,
-			description: 'Whether to return all results or only up to a given limit',
-			displayOptions: { show },
-		},
-		{
-			displayName: 'Limit',
-			name: 'limit',
-			type: 'number',
-			typeOptions: { minValue: 1 },
-			default: 50,
-			description: 'Max number of results to return',
-			displayOptions: { show: { ...show, returnAll: [false] } },
-		},
-	];
 }

@@ -1,0 +1,51 @@
+import type {
+	DeclarativeRestApiSettings,
+	IDataObject,
+	IExecutePaginationFunctions,
+	IHttpRequestOptions,
+	INodeExecutionData,
+} from 'n8n-workflow';
+
+import type { ProviderProfile } from '../profile';
+import { mayHaveActed, sendRequest } from '../sending/send';
+import { answerItems } from './items';
+import { type LookupKey, type LookupPlan, findExisting, lockKeysOf, oneAtATime } from './lookup';
+
+/**
+ * Sends a create. When it fails in a way that means the provider may have created the contact
+ * anyway (connection broken after sending, 5xx), looks the contact up: found, it is the
+ * result; not found, the create is sent once more. So a flaky network neither loses the row
+ * nor creates the contact twice.
+ */
+export async function createWithRecovery(
+	this: IExecutePaginationFunctions,
+	profile: ProviderProfile,
+	plan: LookupPlan,
+	keys: LookupKey[],
+	options: IHttpRequestOptions,
+): Promise<unknown> {
+	// sendRequest fails only with NodeApiError or NodeOperationError.
+	let failure: unknown;
+	try {
+		return (await sendRequest.call(this, profile, options)).body;
+	} catch (error) {
+		failure = error;
+	}
+	if (!mayHaveActed(failure) || keys.length === 0) throw failure;
+	const existing = await findExisting.call(this, profile, plan, keys, options);
+	if (existing) return existing;
+	return (await sendRequest.call(this, profile, options)).body;
+}
+
+/** The Create hook of providers that can search contacts: recovers from ambiguous failures. */
+export function createContact(profile: ProviderProfile, plan: LookupPlan) {
+	return async function (
+		this: IExecutePaginationFunctions,
+		requestData: DeclarativeRestApiSettings.ResultOptions,
+	): Promise<INodeExecutionData[]> {
+		const options = requestData.options as IHttpRequestOptions;
+		const keys = plan.lookupKeys((options.body ?? {}) as IDataObject);
+		const body = await oneAtATime(lockKeysOf(profile, keys), async () => await createWithRecovery.call(this, profile, plan, keys, options));
+		return answerItems(body, this.getItemIndex());
+	};
+}

@@ -1,0 +1,27 @@
+import type {
+	DeclarativeRestApiSettings,
+	IExecutePaginationFunctions,
+	IHttpRequestOptions,
+	INodeExecutionData,
+} from 'n8n-workflow';
+
+import type { ProviderProfile } from '../profile';
+import { sendRequest } from '../sending/send';
+import { answerItems } from './items';
+
+/**
+ * The hook of operations that send one request per row (Get, Update, plain Create where the
+ * provider cannot search). n8n's RoutingNode hands a request to `routing.operations.pagination`
+ * when the operation sets `send.paginate`: the declarative hook that decides how a request is
+ * sent. Every operation of our nodes goes through one, so pacing, retries and error mapping
+ * apply to all.
+ */
+export function sendContactRequest(profile: ProviderProfile) {
+	return async function (
+		this: IExecutePaginationFunctions,
+		requestData: DeclarativeRestApiSettings.ResultOptions,
+	): Promise<INodeExecutionData[]> {
+		const answer = await sendRequest.call(this, profile, requestData.options as IHttpRequestOptions);
+		return answerItems(answer.body, this.getItemIndex());
+	};
+}

@@ -1,0 +1,21 @@
+/**
+ * What the shared machinery needs to know about a provider: its credential, its limits and
+ * how to explain its errors. Each provider folder has one (`<Provider>/profile.ts`).
+ */
+export interface ProviderProfile {
+	displayName: string;
+	credentialType: string;
+	/** Credential fields that are secrets: they never appear in an error or an output. */
+	secretFields: string[];
+	/** Where the user finds the right API key: the fix for a refused key (401, credential test). */
+	credentialHint: string;
+	/** The credential test: a cheap authenticated GET, and what a 403 there means. */
+	credentialTest: { path: string; qs?: Record<string, string | number>; forbidden: string };
+	/** Documented requests per minute; with `planLimitOption` it is the lowest plan's and the user can raise it. */
+	requestsPerMinute: number;
+	planLimitOption?: boolean;
+	/** How to fix a provider error code (Klen's `team_not_found`, ...). */
+	codeHints?: Record<string, string>;
+	/** The permission each operation needs, for "the key lacks permission X" (Klen's keys carry permissions). */
+	permissions?: Record<string, string>;
+}
