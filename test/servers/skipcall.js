@@ -76,6 +76,9 @@ function customFieldsByName(values = {}) {
 
 function createSkipcallServer(options = {}) {
 	const contacts = new Map();
+	// The team's custom fields, and the largest page the server gives whatever is asked
+	// (a real API may cap pages below the requested size): tests change both.
+	const customFields = { list: CUSTOM_FIELDS, pageCap: 100 };
 	const now = () => new Date().toISOString();
 
 	function contactOf(id) {
@@ -151,8 +154,9 @@ function createSkipcallServer(options = {}) {
 					const page = Number(query.page ?? 0);
 					const size = Number(query.size ?? 20);
 					if (!Number.isInteger(size) || size < 1 || size > 100) throw badRequest(['size must not be greater than 100']);
-					const data = CUSTOM_FIELDS.slice(page * size, page * size + size);
-					return { body: { data, page, size, total: CUSTOM_FIELDS.length } };
+					const answered = Math.min(size, customFields.pageCap);
+					const data = customFields.list.slice(page * answered, page * answered + answered);
+					return { body: { data, page, size: answered, total: customFields.list.length } };
 				},
 			},
 			{
@@ -164,6 +168,7 @@ function createSkipcallServer(options = {}) {
 		],
 	});
 	server.contacts = contacts;
+	server.customFields = customFields;
 	// The base URL as the credential holds it.
 	Object.defineProperty(server, 'baseUrl', { get: () => `${server.url}/v1` });
 	return server;

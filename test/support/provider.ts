@@ -17,6 +17,8 @@ export interface ContractServer {
 	reset(): void;
 	inject(match: (request: any) => boolean, action: unknown): void; // eslint-disable-line @typescript-eslint/no-explicit-any
 	setRateLimit(limit: number, windowMs?: number): void;
+	/** Skipcall's custom-field list and page cap (see test/servers/skipcall.js). */
+	customFields?: any; // eslint-disable-line @typescript-eslint/no-explicit-any
 }
 
 export interface RunExtras {
