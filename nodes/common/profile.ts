@@ -18,4 +18,10 @@ export interface ProviderProfile {
 	codeHints?: Record<string, string>;
 	/** The permission each operation needs, for "the key lacks permission X" (Klen's keys carry permissions). */
 	permissions?: Record<string, string>;
+	/**
+	 * The provider refuses to create a second contact with a unique key (the lookup key marked
+	 * `unique`) and answers this status, naming the contact it has (Skode: 409 for an email).
+	 * Create then says which contact exists; Create or Update updates it.
+	 */
+	duplicateOnCreate?: { status: number };
 }

@@ -51,6 +51,13 @@ export interface ContactField {
 	updateDescription?: string;
 	/** This field holds the contact's country, which phone parsing uses as a hint. */
 	isContactCountry?: boolean;
+	/** Where the country is inside a structured field's value (Skode's `address.country`). */
+	countryOf?: (value: unknown) => unknown;
+	/**
+	 * With `required`: the API needs a value in at least one field of this group rather than in
+	 * each (Skode: email or phone). Each is a top-level parameter of Create, optional on its own.
+	 */
+	requiredOneOf?: string;
 	/** UI details for structured fields (fixedCollection rows, loaders). */
 	property?: Partial<INodeProperties>;
 	/** Conversion for structured fields (kind `custom`). */
@@ -136,20 +143,35 @@ function readOrProblem(field: ContactField, raw: unknown, context: FieldContext)
  */
 export function buildBody(fields: ContactField[], values: IDataObject, mode: BodyMode, context: FieldContext): IDataObject {
 	const countryField = fields.find((field) => field.isContactCountry);
+	const countryValue = countryField ? values[countryField.name] : undefined;
 	const fieldContext: FieldContext = {
 		...context,
-		contactCountry: countryField ? values[countryField.name] : undefined,
+		contactCountry: countryField?.countryOf ? countryField.countryOf(countryValue) : countryValue,
 	};
 	const body: IDataObject = {};
 	for (const field of fields) {
 		const raw = values[field.name];
 		const read = readOrProblem(field, raw, fieldContext);
 		if (read.problem) throw new ContactFieldError(field, read.problem);
-		if (read.value === undefined && mode === 'create' && field.required) {
+		if (read.value === undefined && mode === 'create' && field.required && !field.requiredOneOf) {
 			const limits = field.minLength ? ` (${field.minLength}–${field.maxLength ?? '∞'} characters)` : '';
 			throw new ContactFieldError(field, new FieldError('is required but empty', `Give a value for ${field.displayName}${limits}.`, raw));
 		}
 		if (read.value !== undefined) body[field.apiField] = read.value as IDataObject[string];
 	}
+	if (mode === 'create') checkRequiredGroups(fields, values, body);
 	return body;
+}
+
+/** On create, each `requiredOneOf` group needs a value in at least one of its fields. */
+function checkRequiredGroups(fields: ContactField[], values: IDataObject, body: IDataObject): void {
+	const groups = new Set(fields.map((field) => field.requiredOneOf).filter((group) => group !== undefined));
+	for (const group of groups) {
+		const members = fields.filter((field) => field.requiredOneOf === group);
+		if (members.some((field) => body[field.apiField] !== undefined)) continue;
+		const names = members.map((field) => field.displayName).join(' or ');
+		const asOne: ContactField = { ...members[0], name: members.map((field) => field.name).join(', '), displayName: names };
+		const given = Object.fromEntries(members.map((field) => [field.name, values[field.name] ?? '']));
+		throw new ContactFieldError(asOne, new FieldError(members.length === 2 ? 'both are empty' : 'all are empty', `Give ${names}: at least one is needed.`, given));
+	}
 }

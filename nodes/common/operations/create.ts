@@ -8,6 +8,8 @@ import type {
 
 import type { ProviderProfile } from '../profile';
 import { mayHaveActed, sendRequest } from '../sending/send';
+import { alreadyExistsError, duplicateRefusal, existingContactId } from './duplicate';
+import { contactFrom } from './envelope';
 import { answerItems } from './items';
 import { type LookupKey, type LookupPlan, findExisting, lockKeysOf, oneAtATime } from './lookup';
 
@@ -15,7 +17,8 @@ import { type LookupKey, type LookupPlan, findExisting, lockKeysOf, oneAtATime }
  * Sends a create. When it fails in a way that means the provider may have created the contact
  * anyway (connection broken after sending, 5xx), looks the contact up: found, it is the
  * result; not found, the create is sent once more. So a flaky network neither loses the row
- * nor creates the contact twice.
+ * nor creates the contact twice. A provider's "it exists" refusal (profile.duplicateOnCreate)
+ * becomes an error naming the existing contact.
  */
 export async function createWithRecovery(
 	this: IExecutePaginationFunctions,
@@ -27,14 +30,29 @@ export async function createWithRecovery(
 	// sendRequest fails only with NodeApiError or NodeOperationError.
 	let failure: unknown;
 	try {
-		return (await sendRequest.call(this, profile, options)).body;
+		return contactFrom((await sendRequest.call(this, profile, options)).body);
 	} catch (error) {
 		failure = error;
 	}
-	if (!mayHaveActed(failure) || keys.length === 0) throw failure;
-	const existing = await findExisting.call(this, profile, plan, keys, options);
-	if (existing) return existing;
-	return (await sendRequest.call(this, profile, options)).body;
+	// A key the provider keeps unique finds the contact if the create went through; searching
+	// the others too could take someone else's contact (with the same phone) for this row's.
+	const recoveryKeys = keys.some((key) => key.unique) ? keys.filter((key) => key.unique) : keys;
+	if (mayHaveActed(failure) && recoveryKeys.length > 0) {
+		const existing = await findExisting.call(this, profile, plan, recoveryKeys, options);
+		if (existing) return existing;
+		try {
+			return contactFrom((await sendRequest.call(this, profile, options)).body);
+		} catch (error) {
+			failure = error;
+		}
+	}
+	const refusal = duplicateRefusal(profile, failure);
+	const uniqueKey = keys.find((key) => key.unique);
+	if (refusal && uniqueKey) {
+		const existingId = await existingContactId.call(this, profile, plan, uniqueKey, refusal, options);
+		throw alreadyExistsError(this.getNode(), profile, this.getItemIndex(), uniqueKey, existingId, refusal);
+	}
+	throw failure;
 }
 
 /** The Create hook of providers that can search contacts: recovers from ambiguous failures. */

@@ -11,6 +11,8 @@ export interface LookupKey {
 	label: string;
 	query: IDataObject;
 	matches: (contact: IDataObject) => boolean;
+	/** The provider itself keeps this key unique and refuses a second contact with it (profile.duplicateOnCreate). */
+	unique?: boolean;
 }
 
 export interface LookupPlan {

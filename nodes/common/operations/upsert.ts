@@ -9,10 +9,12 @@ import {
 
 import { itemPrefix } from '../messages';
 import type { ProviderProfile } from '../profile';
-import { sendRequest } from '../sending/send';
+import { mayHaveActed, sendRequest } from '../sending/send';
 import { createWithRecovery } from './create';
+import { duplicateRefusal, existingContactId, existingNotFoundError } from './duplicate';
+import { contactFrom } from './envelope';
 import { answerItems } from './items';
-import { type LookupPlan, findExisting, lockKeysOf, oneAtATime } from './lookup';
+import { type LookupKey, type LookupPlan, findExisting, lockKeysOf, oneAtATime } from './lookup';
 import { idOf } from './records';
 
 export interface UpsertPlan extends LookupPlan {
@@ -43,15 +45,60 @@ export function upsertContact(profile: ProviderProfile, plan: UpsertPlan) {
 			);
 		}
 		return await oneAtATime(lockKeysOf(profile, keys), async () => {
-			const existing = await findExisting.call(this, profile, plan, keys, options);
-			const existingId = existing ? idOf(existing) : undefined;
+			// A provider that refuses duplicates of a key itself (Skode's email) is asked first: its
+			// refusal names the contact, and no search can race another client's create.
+			const uniqueKey = profile.duplicateOnCreate ? keys.find((key) => key.unique) : undefined;
+			let existingId: string | undefined;
+			if (uniqueKey) {
+				const outcome = await createUnlessDuplicate.call(this, profile, plan, uniqueKey, options);
+				if ('created' in outcome) return answerItems(outcome.created, itemIndex, { [UPSERT_RESULT_FIELD]: 'created' });
+				existingId = outcome.existingId;
+			} else {
+				const existing = await findExisting.call(this, profile, plan, keys, options);
+				existingId = existing ? idOf(existing) : undefined;
+			}
 			if (existingId === undefined) {
 				const created = await createWithRecovery.call(this, profile, plan, keys, { ...options, ...plan.createRequest });
 				return answerItems(created, itemIndex, { [UPSERT_RESULT_FIELD]: 'created' });
 			}
 			const update = plan.updateRequest(encodeURIComponent(existingId));
 			const answer = await sendRequest.call(this, profile, { ...options, ...update }, { contactId: existingId });
-			return answerItems(answer.body, itemIndex, { [UPSERT_RESULT_FIELD]: 'updated' });
+			return answerItems(contactFrom(answer.body), itemIndex, { [UPSERT_RESULT_FIELD]: 'updated' });
 		});
 	};
+}
+
+/**
+ * Sends the create; the provider's "it exists" refusal gives the contact to update (named in
+ * the answer, else found by the unique key). A create that may have gone through is looked up
+ * by the unique key (found: updated with the row, which changes nothing if it was ours) and
+ * otherwise sent once more.
+ */
+async function createUnlessDuplicate(
+	this: IExecutePaginationFunctions,
+	profile: ProviderProfile,
+	plan: UpsertPlan,
+	key: LookupKey,
+	options: IHttpRequestOptions,
+): Promise<{ created: unknown } | { existingId: string }> {
+	const create = { ...options, ...plan.createRequest };
+	for (let attempt = 0; ; attempt++) {
+		// sendRequest fails only with NodeApiError or NodeOperationError.
+		let failure: unknown;
+		try {
+			return { created: contactFrom((await sendRequest.call(this, profile, create)).body) };
+		} catch (error) {
+			failure = error;
+		}
+		const refusal = duplicateRefusal(profile, failure);
+		if (refusal) {
+			const existingId = await existingContactId.call(this, profile, plan, key, refusal, options);
+			if (existingId === undefined) throw existingNotFoundError(this.getNode(), profile, this.getItemIndex(), key, refusal);
+			return { existingId };
+		}
+		if (!mayHaveActed(failure) || attempt > 0) throw failure;
+		const found = await findExisting.call(this, profile, plan, [key], options);
+		const foundId = found ? idOf(found) : undefined;
+		if (foundId !== undefined) return { existingId: foundId };
+	}
 }

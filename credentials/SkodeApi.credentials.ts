@@ -1,0 +1,26 @@
+import type { IAuthenticate, Icon, ICredentialType, INodeProperties } from 'n8n-workflow';
+
+import { apiKeyProperties, bearerApiKey } from './bearerApiKey';
+
+export class SkodeApi implements ICredentialType {
+	name = 'skodeApi';
+
+	displayName = 'Skode AI API';
+
+	icon: Icon = { light: 'file:../nodes/Skode/skode.svg', dark: 'file:../nodes/Skode/skode.dark.svg' };
+
+	// Skode AI's public docs have no stable address we know: the package's own Skode section.
+	documentationUrl = 'https://www.npmjs.com/package/n8n-nodes-contact-sync#skode-ai';
+
+	properties: INodeProperties[] = apiKeyProperties({
+		providerName: 'Skode AI',
+		placeholder: 'sk_live_...',
+		description: 'Your Skode AI API key, starting with sk_live_. Create one in Skode AI under Settings › API & Webhooks.',
+		baseUrl: 'https://api.skodeai.com/v1',
+	});
+
+	authenticate: IAuthenticate = bearerApiKey;
+
+	// Tested by the node's credentialTest method (nodes/common/sending/credentialTest.ts), which
+	// keeps its own messages on every n8n line.
+}

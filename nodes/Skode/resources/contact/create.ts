@@ -1,0 +1,28 @@
+import { fieldsCollection } from '../../../common/description/fields';
+import { type ContactOperation, contactOperation } from '../../../common/description/operations';
+import { topLevelFieldProperties } from '../../../common/description/requiredOneOf';
+import { buildContactBody } from '../../../common/input/contactBody';
+import { createContact } from '../../../common/operations/create';
+import { namingRefusedFields } from '../../../common/sending/errorField';
+import { skodeProfile } from '../../profile';
+import { skodeEndpoints } from './endpoints';
+import { skodeContactFields } from './fields';
+import { skodeUpsertPlan } from './lookup';
+
+// Create or Update takes the same fields as Create.
+const show = { resource: ['contact'], operation: ['create', 'upsert'] };
+
+export const createBody = buildContactBody(skodeContactFields, 'create');
+
+export const create: ContactOperation = {
+	option: contactOperation({
+		name: 'Create',
+		value: 'create',
+		action: 'Create a contact',
+		description: 'Create a contact; an email Skode AI already has is refused, naming that contact',
+		request: { method: 'POST', url: skodeEndpoints.create },
+		preSend: [createBody],
+		send: namingRefusedFields(createContact(skodeProfile, skodeUpsertPlan)),
+	}),
+	properties: [...topLevelFieldProperties(skodeContactFields, show), fieldsCollection(skodeContactFields, 'create', show)],
+};

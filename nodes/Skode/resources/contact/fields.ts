@@ -1,0 +1,98 @@
+import type { ContactField } from '../../../common/input/fields';
+import { normalizeSinglePhone } from '../../../common/input/singlePhone';
+import { readKeyValues } from '../../../common/input/values';
+import { addressCountry, addressProperty, readAddress } from './address';
+
+/** Custom field values: empty cells are left out, so that they change nothing on Update. */
+function readCustomFields(value: unknown): Record<string, unknown> | undefined {
+	const pairs = readKeyValues(value, 'field');
+	if (!pairs) return undefined;
+	const given = Object.entries(pairs).filter(([, fieldValue]) => fieldValue !== undefined && fieldValue !== '');
+	return given.length ? Object.fromEntries(given) : undefined;
+}
+
+/** Skode AI's contact fields, as documented for POST /contacts and PATCH /contacts/{id} (seed 002). */
+export const skodeContactFields: ContactField[] = [
+	{
+		name: 'name',
+		apiField: 'name',
+		displayName: 'Name',
+		kind: 'string',
+		required: true,
+		placeholder: 'Sarah Johnson',
+		description: 'Full name of the contact',
+	},
+	{
+		name: 'email',
+		apiField: 'email',
+		displayName: 'Email',
+		kind: 'email',
+		required: true,
+		requiredOneOf: 'emailOrPhone',
+		description: 'Email address. Give Email, Phone or both. Skode AI keeps one contact per email: Create refuses an email it already has, Create or Update updates that contact.',
+		updateDescription: 'Email address. Skode AI keeps one contact per email: an email another contact has is refused.',
+	},
+	{
+		name: 'phone',
+		apiField: 'phone',
+		displayName: 'Phone',
+		kind: 'custom',
+		required: true,
+		requiredOneOf: 'emailOrPhone',
+		placeholder: '+1 415 555 0456',
+		description:
+			'One phone number, sent in E.164 (+14155550456); numbers without a + are read with Options › Default Country, then the address’s country. Give Email, Phone or both. A cell with several numbers is refused: Skode AI keeps one phone per contact.',
+		updateDescription:
+			'One phone number, sent in E.164 (+14155550456); replaces the contact’s phone. Numbers without a + are read with Options › Default Country, then the address’s country.',
+		read: (value, context) => normalizeSinglePhone(value, context),
+	},
+	{ name: 'company', apiField: 'company', displayName: 'Company', kind: 'string', placeholder: 'TechCorp', description: 'Company name' },
+	{ name: 'title', apiField: 'title', displayName: 'Title', kind: 'string', placeholder: 'VP of Engineering', description: 'Job title' },
+	{
+		name: 'address',
+		apiField: 'address',
+		displayName: 'Address',
+		kind: 'custom',
+		isContactCountry: true,
+		countryOf: addressCountry,
+		description: 'Street, city, state, zip and country; empty parts are left out',
+		updateDescription:
+			'Street, city, state, zip and country. Give every part the address should have: Skode AI may replace the whole address with the parts sent.',
+		property: addressProperty,
+		read: readAddress,
+	},
+	{
+		name: 'tags',
+		apiField: 'tags',
+		displayName: 'Tags',
+		kind: 'stringList',
+		placeholder: 'enterprise, decision-maker',
+		description: 'Tags, separated by commas or semicolons, or an array',
+		updateDescription: 'Tags, separated by commas or semicolons, or an array. Replaces ALL the contact’s tags: give every tag it should keep.',
+	},
+	{
+		name: 'customFields',
+		apiField: 'custom_fields',
+		displayName: 'Custom Fields',
+		kind: 'custom',
+		description: 'Custom field values by key (such as linkedin or preferred_contact), or a JSON object from an expression. Empty values are left out.',
+		updateDescription: 'Custom field values to change, by key, or a JSON object from an expression. Only the keys given change; empty values are left out.',
+		property: {
+			type: 'fixedCollection',
+			default: {},
+			placeholder: 'Add Custom Field',
+			typeOptions: { multipleValues: true },
+			options: [
+				{
+					displayName: 'Field',
+					name: 'field',
+					values: [
+						{ displayName: 'Key', name: 'key', type: 'string', default: '', placeholder: 'linkedin' },
+						{ displayName: 'Value', name: 'value', type: 'string', default: '' },
+					],
+				},
+			],
+		},
+		read: readCustomFields,
+	},
+];

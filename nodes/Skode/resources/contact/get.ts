@@ -1,0 +1,23 @@
+import { contactIdProperty } from '../../../common/description/contactId';
+import { type ContactOperation, contactOperation } from '../../../common/description/operations';
+import { contactIdInUrl } from '../../../common/input/contactBody';
+import { sendEnvelopedContactRequest } from '../../../common/operations/envelope';
+import { namingRefusedFields } from '../../../common/sending/errorField';
+import { skodeProfile } from '../../profile';
+import { skodeEndpoints } from './endpoints';
+
+/** Skode's ids look like its docs' example. */
+export const SKODE_ID_PLACEHOLDER = 'contact_xyz789';
+
+export const get: ContactOperation = {
+	option: contactOperation({
+		name: 'Get',
+		value: 'get',
+		action: 'Get a contact',
+		description: 'Get a contact by ID, with its deals, recent activities and tags',
+		request: { method: 'GET', url: skodeEndpoints.one },
+		preSend: [contactIdInUrl()],
+		send: namingRefusedFields(sendEnvelopedContactRequest(skodeProfile)),
+	}),
+	properties: [contactIdProperty({ resource: ['contact'], operation: ['get'] }, 'ID of the contact to get', SKODE_ID_PLACEHOLDER)],
+};

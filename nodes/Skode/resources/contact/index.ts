@@ -1,0 +1,19 @@
+import { contactResourceProperties } from '../../../common/description/operations';
+import { defaultCountryOption, maxRateLimitWaitOption, requestsPerMinuteOption } from '../../../common/description/options';
+import { create } from './create';
+import { deleteOperation } from './delete';
+import { get } from './get';
+import { getAll, sortOption } from './getAll';
+import { merge } from './merge';
+import { update } from './update';
+import { upsert } from './upsert';
+
+export const contactDescription = contactResourceProperties(
+	[create, upsert, deleteOperation, get, getAll, merge, update],
+	[
+		defaultCountryOption,
+		maxRateLimitWaitOption,
+		requestsPerMinuteOption('Skode AI', 100, 'Free plans allow 100 a minute per key, Pro 1,000, Enterprise 10,000.'),
+		sortOption,
+	],
+);

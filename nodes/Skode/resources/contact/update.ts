@@ -1,0 +1,28 @@
+import { contactIdProperty } from '../../../common/description/contactId';
+import { fieldsCollection } from '../../../common/description/fields';
+import { type ContactOperation, contactOperation } from '../../../common/description/operations';
+import { buildContactBody, contactIdInUrl } from '../../../common/input/contactBody';
+import { sendEnvelopedContactRequest } from '../../../common/operations/envelope';
+import { namingRefusedFields } from '../../../common/sending/errorField';
+import { skodeProfile } from '../../profile';
+import { skodeEndpoints } from './endpoints';
+import { skodeContactFields } from './fields';
+import { SKODE_ID_PLACEHOLDER } from './get';
+
+const show = { resource: ['contact'], operation: ['update'] };
+
+export const update: ContactOperation = {
+	option: contactOperation({
+		name: 'Update',
+		value: 'update',
+		action: 'Update a contact',
+		description: 'Update the fields given; the others keep their values',
+		request: { method: 'PATCH', url: skodeEndpoints.update('{contactId}') },
+		preSend: [contactIdInUrl(), buildContactBody(skodeContactFields, 'update')],
+		send: namingRefusedFields(sendEnvelopedContactRequest(skodeProfile)),
+	}),
+	properties: [
+		contactIdProperty(show, 'ID of the contact to update', SKODE_ID_PLACEHOLDER),
+		fieldsCollection(skodeContactFields, 'update', show),
+	],
+};

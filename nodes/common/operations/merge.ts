@@ -1,0 +1,105 @@
+import {
+	type DeclarativeRestApiSettings,
+	type IDataObject,
+	type IExecutePaginationFunctions,
+	type IExecuteSingleFunctions,
+	type IHttpRequestOptions,
+	type INodeExecutionData,
+} from 'n8n-workflow';
+
+import { inputError } from '../input/inputError';
+import { itemPrefix } from '../messages';
+import { FieldError, readString, readStringList } from '../input/values';
+import type { ProviderProfile } from '../profile';
+import { serverReason } from '../sending/apiErrors';
+import { sendRequest } from '../sending/send';
+import { contactFrom } from './envelope';
+import { answerItems } from './items';
+
+/** The API's names for the contact kept and the contacts merged into it (Skode: `primary_id`, `duplicate_ids`). */
+export interface MergeFields {
+	primary: string;
+	duplicates: string;
+}
+
+interface MergeIds {
+	primaryId: string;
+	duplicateIds: string[];
+}
+
+/**
+ * Reads Primary ID and Duplicate IDs (a list, or IDs separated by commas, semicolons or new
+ * lines), trimmed and de-duplicated. The primary may not be among the duplicates: a contact
+ * cannot be merged into itself.
+ */
+function mergeIdsOf(context: IExecuteSingleFunctions): MergeIds {
+	const node = context.getNode();
+	const itemIndex = context.getItemIndex();
+	const rawPrimary = context.getNodeParameter('primaryId', '');
+	const rawDuplicates = context.getNodeParameter('duplicateIds', '');
+	let primaryId: string | undefined;
+	try {
+		primaryId = readString(rawPrimary);
+		if (primaryId === undefined) throw new FieldError('is required but empty', 'Give the ID of the contact to keep.', rawPrimary);
+	} catch (error) {
+		throw inputError(node, itemIndex, error, 'Primary ID');
+	}
+	try {
+		const duplicateIds = readStringList(rawDuplicates);
+		if (duplicateIds === undefined) {
+			throw new FieldError('is required but empty', 'Give the IDs of the contacts to merge into the primary one, separated by commas.', rawDuplicates);
+		}
+		if (duplicateIds.includes(primaryId)) {
+			throw new FieldError(
+				`"${primaryId}" is the Primary ID too`,
+				'Remove the primary contact from Duplicate IDs: a contact cannot be merged into itself.',
+				rawDuplicates,
+			);
+		}
+		return { primaryId, duplicateIds };
+	} catch (error) {
+		throw inputError(node, itemIndex, error, 'Duplicate IDs');
+	}
+}
+
+/** preSend: the merge request's body, checked before anything is sent. */
+export function buildMergeBody(fields: MergeFields) {
+	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+		const { primaryId, duplicateIds } = mergeIdsOf(this);
+		requestOptions.body = { [fields.primary]: primaryId, [fields.duplicates]: duplicateIds };
+		return requestOptions;
+	};
+}
+
+/**
+ * The Merge hook: outputs the primary contact as the provider answers it (or, with no body,
+ * `{ merged: true, primaryId, duplicateIds }`). A 404 says which IDs to check, since the
+ * provider may not say which of them it did not find.
+ */
+export function mergeContacts(profile: ProviderProfile, fields: MergeFields) {
+	return async function (
+		this: IExecutePaginationFunctions,
+		requestData: DeclarativeRestApiSettings.ResultOptions,
+	): Promise<INodeExecutionData[]> {
+		const options = requestData.options as IHttpRequestOptions;
+		const sent = (options.body ?? {}) as IDataObject;
+		const primaryId = String(sent[fields.primary]);
+		const duplicateIds = (sent[fields.duplicates] as string[] | undefined) ?? [];
+		// sendRequest fails only with NodeApiError or NodeOperationError.
+		let failure: unknown;
+		try {
+			const answer = await sendRequest.call(this, profile, options);
+			const body = contactFrom(answer.body);
+			const merged = body && typeof body === 'object' ? body : { merged: true, primaryId, duplicateIds };
+			return answerItems(merged, this.getItemIndex());
+		} catch (error) {
+			failure = error;
+		}
+		const { httpCode, errorResponse } = (failure ?? {}) as { httpCode?: unknown; errorResponse?: unknown };
+		if (String(httpCode) === '404' && failure instanceof Error) {
+			const reason = serverReason(errorResponse);
+			failure.message = `${itemPrefix(this.getItemIndex())} A contact to merge was not found at ${profile.displayName} (404)${reason ? `: ${reason}` : ''}. Check Primary ID (${primaryId}) and Duplicate IDs (${duplicateIds.join(', ')}).`;
+		}
+		throw failure;
+	};
+}
