@@ -104,13 +104,13 @@ describe('Create sends every documented field in Klen’s names and returns the 
 describe('Bad input never reaches Klen', () => {
 	it.each([
 		['an empty first name', { firstName: ' ' }, '[item 0] First Name: is required but empty. Give a value for First Name.'],
-		['a team id that is not a whole number', { firstName: 'A', additionalFields: { teamId: '12a' } }, '[item 0] Team ID: "12a" is not a whole number. Give digits only, such as 12.'],
+		['a team id that is not a whole number', { firstName: 'A', additionalFields: { teamId: '12a' } }, '[item 0 · A] Team ID: "12a" is not a whole number. Give digits only, such as 12.'],
 		[
 			'two primary numbers',
 			{ firstName: 'A', additionalFields: { phoneNumbers: { number: [{ phoneNumber: '+33612345678', primary: true }, { phoneNumber: '+33612345679', primary: true }] } } },
-			'[item 0] Phone Numbers: 2 numbers are marked primary (+33612345678, +33612345679). Mark at most one number as Primary.',
+			'[item 0 · A] Phone Numbers: 2 numbers are marked primary (+33612345678, +33612345679). Mark at most one number as Primary.',
 		],
-		['invalid custom context JSON', { firstName: 'A', additionalFields: { customContext: { json: [{ object: '{nope' }] } } }, '[item 0] Custom Context: "{nope" is not a JSON object. Give an object such as {"industry": "SaaS"}.'],
+		['invalid custom context JSON', { firstName: 'A', additionalFields: { customContext: { json: [{ object: '{nope' }] } } }, '[item 0 · A] Custom Context: "{nope" is not a JSON object. Give an object such as {"industry": "SaaS"}.'],
 	])('refuses %s', async (_, parameters, message) => {
 		const result = await runKlen(server, { operation: 'create', ...parameters });
 		expect(server.requests).toHaveLength(0);

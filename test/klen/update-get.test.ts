@@ -41,7 +41,7 @@ describe('Update sends only the fields given to PATCH /contacts/{id}/update', ()
 	it('checks that the ID is a whole number before sending', async () => {
 		const result = await runKlen(server, { operation: 'update', contactId: 'abc', updateFields: { stage: 'x' } });
 		expect(server.requests).toHaveLength(0);
-		expect(result.error?.message).toBe('[item 0] Contact ID: "abc" is not a whole number. Give digits only, such as 12.');
+		expect(result.error?.message).toBe('[item 0 · contact abc] Contact ID: "abc" is not a whole number. Give digits only, such as 12.');
 	});
 
 	it('the update descriptions say that tags and phone numbers replace the existing ones', async () => {
@@ -62,6 +62,6 @@ describe('Get returns the contact or says it was not found', () => {
 
 	it('404 not_found names the contact', async () => {
 		const result = await runKlen(server, { operation: 'get', contactId: '999' });
-		expect(result.error?.message).toBe('[item 0] Contact 999 not found at Klen AI (404)');
+		expect(result.error?.message).toBe('[item 0 · contact 999] Contact 999 not found at Klen AI (404)');
 	});
 });

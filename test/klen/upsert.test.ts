@@ -77,7 +77,7 @@ describe('Create or Update: one match is updated, none is created, several is an
 		const result = await runKlen(server, upsert, [{ first: 'Dup', email: 'dup@example.com', phone: '4155550162' }], { continueOnFail: true });
 		expect(result.items).toEqual([
 			{
-				error: `[item 0] 2 Klen AI contacts match email dup@example.com (IDs ${first}, ${second}): not updating any. Merge or delete the duplicates, or use Update with the Contact ID.`,
+				error: `[item 0 · Dup · dup@example.com] 2 Klen AI contacts match email dup@example.com (IDs ${first}, ${second}): not updating any. Merge or delete the duplicates, or use Update with the Contact ID.`,
 			},
 		]);
 		expect(server.requests.filter((request) => request.method !== 'GET')).toHaveLength(0);
@@ -102,7 +102,7 @@ describe('Create or Update: one match is updated, none is created, several is an
 		const result = await runKlen(server, upsert, [{ first: 'Nobody', email: '', phone: '' }]);
 		expect(server.requests).toHaveLength(0);
 		expect(result.error?.message).toBe(
-			'[item 0] Create or Update needs an email or a phone number to find the contact. Add Email or Phone Numbers, or use Create.',
+			'[item 0 · Nobody] Create or Update finds the contact by Email, then by the first Phone Number (both under Additional Fields), and this row has neither. Add Email or Phone Numbers, or use Create.',
 		);
 	});
 });

@@ -105,8 +105,8 @@ describe('Create sends every documented field, normalised, and returns the creat
 
 describe('Bad input never reaches the server', () => {
 	it.each([
-		['an invalid phone', { first: 'A', last: 'B', phone: '12' }, /^\[item 0\] Phone Numbers: "12" is not a valid international|^\[item 0\] Phone Numbers: "12" has no country code/],
-		['a missing first name', { first: '  ', last: 'B', phone: '+33612345678' }, /^\[item 0\] First Name: is required but empty/],
+		['an invalid phone', { first: 'A', last: 'B', phone: '12' }, /^\[item 0 · A B\] Phone Numbers: "12" is not a valid international|^\[item 0 · A B\] Phone Numbers: "12" has no country code/],
+		['a missing first name', { first: '  ', last: 'B', phone: '+33612345678' }, /^\[item 0 · B\] First Name: is required but empty/],
 		['a first name over 100 characters', { first: 'x'.repeat(101), last: 'B', phone: '+33612345678' }, /First Name: "x+\.\.\." is 101 characters long, more than the 100 allowed/],
 		['more than 20 numbers', { first: 'A', last: 'B', phone: Array.from({ length: 21 }, (_, i) => `+336123456${String(i).padStart(2, '0')}`) }, /Phone Numbers: 21 different numbers given, more than the 20 allowed/],
 	])('refuses %s before sending', async (_, row, message) => {
@@ -132,9 +132,9 @@ describe('Bad input never reaches the server', () => {
 		);
 		expect(server.requests).toHaveLength(0);
 		expect(result.items).toEqual([
-			{ error: expect.stringMatching(/^\[item 0\] Company: "c+\.\.\." is 201 characters long, more than the 200 allowed\. Shorten it/) },
-			{ error: '[item 1] Email: "not-an-email" is not an email address. Give an address such as jane@example.com.' },
-			{ error: '[item 2] Allow Phone Calls: "maybe" is not true or false. Use true/false, yes/no or 1/0.' },
+			{ error: expect.stringMatching(/^\[item 0 · A B · a@b\.co\] Company: "c+\.\.\." is 201 characters long, more than the 200 allowed\. Shorten it/) },
+			{ error: '[item 1 · A B · not-an-email] Email: "not-an-email" is not an email address. Give an address such as jane@example.com.' },
+			{ error: '[item 2 · A B · a@b.co] Allow Phone Calls: "maybe" is not true or false. Use true/false, yes/no or 1/0.' },
 		]);
 	});
 });
@@ -158,11 +158,11 @@ describe('Continue On Fail: every input item gives exactly one output item, in o
 		);
 		expect(result.items).toHaveLength(4);
 		expect(result.items?.[0]).toMatchObject({ firstName: 'Good', lastName: 'One' });
-		expect(result.items?.[1]).toEqual({ error: expect.stringMatching(/^\[item 1\] Phone Numbers: "call me"/) });
+		expect(result.items?.[1]).toEqual({ error: expect.stringMatching(/^\[item 1 · Bad Phone\] Phone Numbers: "call me"/) });
 		expect(result.items?.[2]).toEqual({
-			error: '[item 2] Skipcall rejected the request (400): Unknown custom field: vip',
+			error: '[item 2 · Server Refuses] Skipcall rejected the request (400): Unknown custom field: vip',
 		});
-		expect(result.items?.[3]).toEqual({ error: expect.stringMatching(/^\[item 3\] Phone Numbers: "0612345670" has no country code/) });
+		expect(result.items?.[3]).toEqual({ error: expect.stringMatching(/^\[item 3 · Good Two\] Phone Numbers: "0612345670" has no country code/) });
 		expect(result.raw?.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }, { item: 3 }]);
 	});
 
@@ -172,6 +172,6 @@ describe('Continue On Fail: every input item gives exactly one output item, in o
 			{ first: 'Bad', last: 'Phone', phone: '+33 6' },
 		]);
 		expect(result.items).toBeUndefined();
-		expect(result.error?.message).toBe('[item 1] Phone Numbers: "+33 6" is not a valid international phone number. Check the digits after the country code, e.g. +33 6 12 34 56 78.');
+		expect(result.error?.message).toBe('[item 1 · Bad Phone] Phone Numbers: "+33 6" is not a valid international phone number. Check the digits after the country code, e.g. +33 6 12 34 56 78.');
 	});
 });

@@ -20,14 +20,16 @@ const isPost = (request: { method: string }) => request.method === 'POST';
 describe('API errors say what happened and how to fix it, with the item index', () => {
 	it('401: API key invalid, and the key never appears', async () => {
 		const result = await runSkipcall(server, create, [{}], { apiKey: 'sk_live_wrong_secret_key' });
-		expect(result.error?.message).toBe('[item 0] Skipcall API key invalid (401): Invalid API key. Copy the API key again from Skipcall › Settings › API (it starts with sk_live_ or sk_test_).');
-		expect(result.error?.description).toBe('Copy the API key again from Skipcall › Settings › API (it starts with sk_live_ or sk_test_).');
+		expect(result.error?.message).toBe('[item 0 · Jane Doe] Skipcall API key invalid (401): Invalid API key. Copy the API key again from Skipcall › Settings › API (it starts with sk_live_ or sk_test_).');
+		// The fix is in the message already: it is not printed a second time below it.
+		expect(result.error?.description).toBeUndefined();
+		expect(result.error?.httpCode).toBe('401');
 		expect(JSON.stringify(result.run)).not.toContain('sk_live_wrong_secret_key');
 	});
 
 	it('403: no access (plan or permission)', async () => {
 		const result = await runSkipcall(server, create, [{}], { apiKey: 'sk_test_noapi' });
-		expect(result.error?.message).toBe('[item 0] No access (plan or permission) at Skipcall (403): Your plan does not include API access');
+		expect(result.error?.message).toBe('[item 0 · Jane Doe] No access (plan or permission) at Skipcall (403): Your plan does not include API access');
 		expect(result.error?.description).toMatch(/plan may not include API access/);
 		expect(JSON.stringify(result.run)).not.toContain('sk_test_noapi');
 	});
@@ -38,7 +40,7 @@ describe('API errors say what happened and how to fix it, with the item index', 
 			body: { statusCode: 400, message: ['email must be an email', 'role must be shorter'], error: 'Bad Request' },
 		});
 		const result = await runSkipcall(server, create);
-		expect(result.error?.message).toBe('[item 0] Skipcall rejected the request (400): email must be an email; role must be shorter');
+		expect(result.error?.message).toBe('[item 0 · Jane Doe] Skipcall rejected the request (400): email must be an email; role must be shorter');
 		expect(result.error?.httpCode).toBe('400');
 	});
 
@@ -46,7 +48,7 @@ describe('API errors say what happened and how to fix it, with the item index', 
 		server.inject(isPost, { status: 500, body: { statusCode: 500, message: 'Internal server error' } });
 		const result = await runSkipcall(server, create, [{}], { continueOnFail: true });
 		expect(server.requests).toHaveLength(1);
-		expect(result.items).toEqual([{ error: '[item 0] Skipcall server error (500): Internal server error: the contact may have been created' }]);
+		expect(result.items).toEqual([{ error: '[item 0 · Jane Doe] Skipcall server error (500): Internal server error: the contact may have been created' }]);
 	});
 
 	it('429: waits until X-RateLimit-Reset, then sends the same create again', async () => {
@@ -71,7 +73,7 @@ describe('API errors say what happened and how to fix it, with the item index', 
 			body: { statusCode: 429, message: 'Too Many Requests' },
 		});
 		const result = await runSkipcall(server, { ...create, options: { maxRateLimitWait: 5 } }, [{}], { continueOnFail: true });
-		expect(result.items).toEqual([{ error: '[item 0] Rate limited by Skipcall (429): Too Many Requests' }]);
+		expect(result.items).toEqual([{ error: '[item 0 · Jane Doe] Rate limited by Skipcall (429): Too Many Requests' }]);
 		expect(server.requests).toHaveLength(1);
 	});
 
@@ -79,7 +81,7 @@ describe('API errors say what happened and how to fix it, with the item index', 
 		server.inject(isPost, 'reset');
 		const result = await runSkipcall(server, create, [{}], { continueOnFail: true });
 		expect(server.requests).toHaveLength(1);
-		expect(result.items).toEqual([{ error: '[item 0] Connection to Skipcall failed (connection reset): the contact may have been created' }]);
+		expect(result.items).toEqual([{ error: '[item 0 · Jane Doe] Connection to Skipcall failed (connection reset): the contact may have been created' }]);
 	});
 
 	it('a connection reset on a get is retried', async () => {

@@ -59,7 +59,7 @@ describe('Update sends only the fields given, to PATCH /contacts/{id}', () => {
 	it('refuses an update with nothing to change, before sending', async () => {
 		const result = await runSkipcall(server, { operation: 'update', contactId, updateFields: { company: '' } });
 		expect(server.requests).toHaveLength(0);
-		expect(result.error?.message).toBe('[item 0] Update Fields: nothing to update. Add at least one field with a value.');
+		expect(result.error?.message).toBe(`[item 0 · contact ${contactId}] Update Fields: nothing to update. Add at least one field with a value.`);
 	});
 
 	it('URL-encodes the contact ID, so an ID can never become another path', async () => {
@@ -67,7 +67,7 @@ describe('Update sends only the fields given, to PATCH /contacts/{id}', () => {
 			continueOnFail: true,
 		});
 		expect(server.requests[0].path).toBe('/v1/contacts/c%2F2%3Fx%3D1');
-		expect(result.items).toEqual([{ error: '[item 0] Contact c/2?x=1 not found at Skipcall (404)' }]);
+		expect(result.items).toEqual([{ error: '[item 0 · contact c/2?x=1] Contact c/2?x=1 not found at Skipcall (404)' }]);
 	});
 
 	it('refuses an empty contact ID, naming the item', async () => {
@@ -89,7 +89,7 @@ describe('Get returns the contact, or says it was not found', () => {
 
 	it('answers 404 with the contact ID and how to fix it', async () => {
 		const result = await runSkipcall(server, { operation: 'get', contactId: 'missing-id' });
-		expect(result.error?.message).toBe('[item 0] Contact missing-id not found at Skipcall (404)');
+		expect(result.error?.message).toBe('[item 0 · contact missing-id] Contact missing-id not found at Skipcall (404)');
 		expect(result.error?.description).toBe(
 			"Check the contact ID, and that the API key has access to the contact's workspace.",
 		);

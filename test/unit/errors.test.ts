@@ -395,8 +395,10 @@ describe('input errors name the item, the field and the value, and say how to fi
 		expect(error.message).toBe(
 			'[item 4] First Name: is required but empty. Give a value for First Name (1–100 characters).',
 		);
+		// The fix is in the message (Continue On Fail keeps only the message); the description
+		// says what the message does not, not the fix again.
 		expect((error as NodeOperationError).description).toBe(
-			'First Name (firstName) was "  ". Give a value for First Name (1–100 characters).',
+			'Found by the node before sending: nothing was sent for this row. Parameter: firstName.',
 		);
 	});
 
@@ -408,7 +410,7 @@ describe('input errors name the item, the field and the value, and say how to fi
 			'[item 0] Email: "jane" is not an email address. Give an address such as jane@example.com.',
 		);
 		expect((error as NodeOperationError).description).toBe(
-			'Email (email) was "jane". Give an address such as jane@example.com.',
+			'Found by the node before sending: nothing was sent for this row. Parameter: email.',
 		);
 	});
 
@@ -421,7 +423,7 @@ describe('input errors name the item, the field and the value, and say how to fi
 		);
 		expect(error).toBeInstanceOf(NodeOperationError);
 		expect(error.message).toBe('[item 1] Team ID: "abc" is not a whole number. Give digits only, such as 12.');
-		expect((error as NodeOperationError).description).toBe('Give digits only, such as 12.');
+		expect((error as NodeOperationError).description).toBe('Found by the node before sending: nothing was sent for this row.');
 	});
 
 	it('a FieldError without a field name', () => {

@@ -173,7 +173,7 @@ describe('Create collections hold the optional fields, Update collections every 
 	it('Skipcall\'s Phone Numbers on update says it replaces all the numbers', () => {
 		const phone = option(fieldsCollection(skipcallContactFields, 'update', updateShow), 'phoneNumbers');
 		expect(phone.description).toBe(
-			'1–20 phone numbers. Replaces ALL the contact’s existing numbers: give every number the contact should keep. Separated by commas, semicolons or new lines, or an array; sent in E.164.',
+			'1–20 phone numbers. Replaces ALL the contact’s existing numbers: give every number the contact should keep. Separated by commas, semicolons or new lines, or an array; sent in E.164. A national number needs Options › Default Country, or the contact’s Country.',
 		);
 	});
 
@@ -234,33 +234,41 @@ describe('each field kind gives the right parameter type', () => {
 		expect(option(collection, 'site')).toMatchObject({ type: 'string', default: '', placeholder: 'https://a.b' });
 	});
 
-	it('boolean: a boolean defaulting to false', () => {
-		expect(option(collection, 'flag')).toMatchObject({ type: 'boolean', default: false });
+	it('boolean: Yes or No, starting empty (a switch cannot be "not given")', () => {
+		expect(option(collection, 'flag')).toMatchObject({
+			type: 'options',
+			default: '',
+			allowArbitraryValues: true,
+			options: [
+				{ name: 'Yes', value: true },
+				{ name: 'No', value: false },
+			],
+		});
 	});
 
-	it('boolean with a default keeps it (Skipcall\'s Allow Phone Calls)', () => {
+	it('Skipcall\'s Allow Phone Calls starts empty and says what Skipcall does without it', () => {
 		const allow = option(fieldsCollection(skipcallContactFields, 'create', createShow), 'allowPhoneCalls');
-		expect(allow).toMatchObject({ type: 'boolean', default: true });
+		expect(allow).toMatchObject({ type: 'options', default: '' });
+		expect(allow.description).toContain('Not sent when empty: Skipcall then assumes Yes');
 	});
 
-	it('integer: a number with numberPrecision 0, defaulting to 0', () => {
-		expect(option(collection, 'count')).toMatchObject({ type: 'number', default: 0, typeOptions: { numberPrecision: 0 } });
-		expect(option(collection, 'count').typeOptions).toEqual({ numberPrecision: 0 });
+	it('integer: a text box starting empty (n8n\'s number input cannot be empty)', () => {
+		expect(option(collection, 'count')).toMatchObject({ type: 'string', default: '' });
+		expect(option(collection, 'count').typeOptions).toBeUndefined();
+		expect(option(collection, 'level')).toMatchObject({ type: 'string', default: '' });
 	});
 
-	it('integer with a minimum: minValue', () => {
-		expect(option(collection, 'level').typeOptions).toEqual({ numberPrecision: 0, minValue: 3 });
-	});
-
-	it('Klen AI\'s Team ID: a whole number of at least 1, defaulting to 1', () => {
+	it('Klen AI\'s Team ID: a text box starting empty, its limit in the description', () => {
 		const team = option(fieldsCollection(klenAiContactFields, 'create', createShow), 'teamId');
-		expect(team).toMatchObject({ type: 'number', default: 1, typeOptions: { numberPrecision: 0, minValue: 1 } });
+		expect(team).toMatchObject({ type: 'string', default: '', placeholder: '12' });
+		expect(team.description).toContain('a whole number');
 	});
 
-	it('options: an options parameter defaulting to the first value', () => {
+	it('options: the documented values, starting empty, any other value allowed', () => {
 		expect(option(collection, 'choice')).toMatchObject({
 			type: 'options',
-			default: 'first',
+			default: '',
+			allowArbitraryValues: true,
 			options: [
 				{ name: 'First', value: 'first' },
 				{ name: 'Second', value: 'second' },
@@ -268,9 +276,10 @@ describe('each field kind gives the right parameter type', () => {
 		});
 	});
 
-	it('options with a default keep it (Klen AI\'s Status)', () => {
+	it('Klen AI\'s Status starts empty and names Klen\'s own default in the description', () => {
 		const status = option(fieldsCollection(klenAiContactFields, 'create', createShow), 'status');
-		expect(status).toMatchObject({ type: 'options', default: 'not_contacted' });
+		expect(status).toMatchObject({ type: 'options', default: '', options: [{ name: 'Not Contacted', value: 'not_contacted' }] });
+		expect(status.description).toContain('Klen AI then sets not_contacted');
 	});
 
 	it('stringList: a string', () => {

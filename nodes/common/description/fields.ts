@@ -1,49 +1,55 @@
-import type { IDisplayOptions, INodeProperties, NodeParameterValueType } from 'n8n-workflow';
+import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
 
 import type { BodyMode, ContactField } from '../input/fields';
 
 /**
  * The parameters built from a provider's field spec (`resources/contact/fields.ts`): the
  * required top-level parameters of Create, its Additional Fields and Update's Update Fields.
+ *
+ * Every parameter starts empty, and an empty value is left out of the request: a field added
+ * to a collection sends nothing until the user gives it a value. Adding "Stage" to an Update
+ * just to look at it must not move the contact back to the first stage.
  */
 
-const PARAMETER_TYPES: Record<ContactField['kind'], INodeProperties['type']> = {
-	string: 'string',
-	email: 'string',
-	url: 'string',
-	boolean: 'boolean',
-	integer: 'number',
-	options: 'options',
-	stringList: 'string',
-	phoneNumbers: 'string',
-	custom: 'string',
-};
+/** A yes/no field that can also be "not given": n8n's boolean switch has no such state. */
+const YES_NO: INodeProperties['options'] = [
+	{ name: 'Yes', value: true },
+	{ name: 'No', value: false },
+];
 
-function fieldDefault(field: ContactField): NodeParameterValueType {
-	if (field.default !== undefined) return field.default;
-	if (field.kind === 'boolean') return false;
-	if (field.kind === 'integer') return 0;
-	if (field.kind === 'options') return field.options?.[0]?.value ?? '';
-	return '';
+/** The parameter type and the inputs each field kind is given in the editor. */
+function shapeOf(field: ContactField): Partial<INodeProperties> {
+	switch (field.kind) {
+		case 'boolean':
+			// Saved workflows hold true/false: the same values as these two options.
+			return { type: 'options', options: YES_NO, allowArbitraryValues: true };
+		case 'options':
+			// allowArbitraryValues: a value typed with an expression (another status of the
+			// account) and the empty start are not flagged "not supported" by the editor.
+			return { type: 'options', options: field.options ?? [], allowArbitraryValues: true };
+		case 'integer':
+			// A text box: n8n's number input cannot be empty. The value is read as a whole number
+			// before sending (" 12 ", "12.0" and 12 all give 12).
+			return { type: 'string' };
+		case 'email':
+			return { type: 'string', ...(field.placeholder ? {} : { placeholder: 'name@email.com' }) };
+		default:
+			return { type: 'string' };
+	}
 }
 
 function toProperty(field: ContactField, mode: BodyMode): INodeProperties {
 	const description = mode === 'update' && field.updateDescription ? field.updateDescription : field.description;
-	const property = {
+	return {
 		displayName: field.displayName,
 		name: field.name,
-		type: PARAMETER_TYPES[field.kind],
-		default: fieldDefault(field),
+		default: '',
 		description,
 		...(field.placeholder ? { placeholder: field.placeholder } : {}),
-		...(field.kind === 'email' && !field.placeholder ? { placeholder: 'name@email.com' } : {}),
-		...(field.options ? { options: field.options } : {}),
-		...(field.kind === 'integer'
-			? { typeOptions: { numberPrecision: 0, ...(field.minimum !== undefined ? { minValue: field.minimum } : {}) } }
-			: {}),
+		...(field.hint ? { hint: field.hint } : {}),
+		...shapeOf(field),
 		...field.property,
 	} as INodeProperties;
-	return property;
 }
 
 /** The top-level parameters of a create-like operation: the fields the API requires. */
@@ -72,4 +78,3 @@ export function fieldsCollection(
 		options,
 	};
 }
-

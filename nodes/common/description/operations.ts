@@ -1,6 +1,15 @@
-import type { IHttpRequestMethods, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type {
+	DeclarativeRestApiSettings,
+	IExecutePaginationFunctions,
+	IExecuteSingleFunctions,
+	IHttpRequestMethods,
+	INodeExecutionData,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
 
 import { optionsCollection } from './options';
+import { labelRowError } from './rowErrors';
 
 export const contactResource: INodeProperties = {
 	displayName: 'Resource',
@@ -11,7 +20,11 @@ export const contactResource: INodeProperties = {
 	default: 'contact',
 };
 
-type RequestHook = NonNullable<NonNullable<INodePropertyOptions['routing']>['operations']>['pagination'];
+/** The hook that sends an operation's request (common/operations/): a function, not n8n's generic pagination. */
+type RequestHook = (
+	this: IExecutePaginationFunctions,
+	requestData: DeclarativeRestApiSettings.ResultOptions,
+) => Promise<INodeExecutionData[]>;
 type PreSend = NonNullable<NonNullable<NonNullable<INodePropertyOptions['routing']>['send']>['preSend']>[number];
 
 /** One operation of the Contact resource: its entry in the Operation list and its parameters. */
@@ -33,6 +46,7 @@ export function contactOperation(operation: {
 	preSend?: PreSend[];
 	send: RequestHook;
 }): INodePropertyOptions {
+	const preSend = operation.preSend?.map(labellingErrors);
 	return {
 		name: operation.name,
 		value: operation.value,
@@ -40,17 +54,38 @@ export function contactOperation(operation: {
 		description: operation.description,
 		routing: {
 			request: operation.request,
-			send: { ...(operation.preSend ? { preSend: operation.preSend } : {}), paginate: true },
-			operations: { pagination: operation.send },
+			send: { ...(preSend ? { preSend } : {}), paginate: true },
+			operations: { pagination: labellingErrors(operation.send) },
 		},
 	};
 }
 
 /**
- * The Contact resource's parameters: the Operation selector (Create first, the default), each
- * operation's own parameters, then the node-wide Options shown on every operation.
+ * The same function, whose errors leave it labelled with the row and in their final shape
+ * (rowErrors.ts). Wrapping here, where every operation is declared, covers every message of
+ * every operation without each of them building the label.
+ */
+function labellingErrors<T extends IExecuteSingleFunctions, A extends unknown[], R>(fn: (this: T, ...args: A) => Promise<R>) {
+	return async function (this: T, ...args: A): Promise<R> {
+		try {
+			return await fn.apply(this, args);
+		} catch (error) {
+			throw labelRowError(this, error);
+		}
+	};
+}
+
+/**
+ * The Contact resource's parameters: the Operation selector (Create first, the default), the
+ * operations' notices, each operation's own parameters, then the node-wide Options.
+ *
+ * Notices come first: n8n shows parameters in this order, and an operation's parameters may
+ * be declared by another (Klen's Create shows its fields on Create or Update too), so a notice
+ * declared with its operation would land below fields it is about.
  */
 export function contactResourceProperties(operations: ContactOperation[], options: INodeProperties[]): INodeProperties[] {
+	const properties = operations.flatMap((operation) => operation.properties);
+	const isNotice = (property: INodeProperties) => property.type === 'notice';
 	return [
 		{
 			displayName: 'Operation',
@@ -61,7 +96,8 @@ export function contactResourceProperties(operations: ContactOperation[], option
 			options: operations.map((operation) => operation.option),
 			default: 'create',
 		},
-		...operations.flatMap((operation) => operation.properties),
+		...properties.filter(isNotice),
+		...properties.filter((property) => !isNotice(property)),
 		optionsCollection(
 			operations.map((operation) => String(operation.option.value)),
 			options,

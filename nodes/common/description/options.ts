@@ -11,6 +11,9 @@ function countryOptions() {
 	];
 }
 
+/** The operations that read phone numbers: the only ones where Default Country means something. */
+export const PHONE_READING_OPERATIONS = ['create', 'update', 'upsert'];
+
 export const defaultCountryOption: INodeProperties = {
 	displayName: 'Default Country',
 	name: 'defaultCountry',
@@ -19,6 +22,8 @@ export const defaultCountryOption: INodeProperties = {
 	default: '',
 	description:
 		'Country used to read phone numbers written without an international prefix, such as 06 12 34 56 78 (France) or (416) 555-0100 (United States). Numbers starting with + or 00 are read as international whatever this says.',
+	// `/operation`: the node's Operation parameter, seen from inside the Options collection.
+	displayOptions: { show: { '/operation': PHONE_READING_OPERATIONS } },
 };
 
 export function requestsPerMinuteOption(providerName: string, lowest: number, where: string): INodeProperties {

@@ -1,4 +1,4 @@
-import type { IDataObject, INodeProperties, INodePropertyOptions, NodeParameterValueType } from 'n8n-workflow';
+import type { IDataObject, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { normalizePhoneNumbers } from './phone';
 import {
@@ -44,8 +44,17 @@ export interface ContactField {
 	/** Smallest accepted value of an `integer` field. */
 	minimum?: number;
 	placeholder?: string;
-	default?: NodeParameterValueType;
-	/** Documented values for `options` fields. Other values can still be sent with an expression. */
+	/**
+	 * Shown under the field at all times (the description is a tooltip): what a user must know
+	 * before filling it in, such as "a national number needs Options › Default Country".
+	 */
+	hint?: string;
+	/**
+	 * Documented values of an `options` field, offered in its list; any other value of the
+	 * account can be typed with an expression. Every field starts empty, so that adding it
+	 * to a collection sends nothing until it is given a value: a provider's own default is
+	 * said in the description, never set as the parameter’s default.
+	 */
 	options?: INodePropertyOptions[];
 	/** Description on Update where it differs (e.g. "replaces all numbers"). */
 	updateDescription?: string;
@@ -63,6 +72,10 @@ export interface ContactField {
 	/** Conversion for structured fields (kind `custom`). */
 	read?: (value: unknown, context: FieldContext) => unknown;
 }
+
+/** Shown under every phone-number field: a national number is read only with a country. */
+export const NATIONAL_NUMBER_HINT =
+	'A national number (06 12 34 56 78) needs Options › Default Country, or the contact’s Country. +33… or 0033… needs neither.';
 
 export interface FieldContext {
 	defaultCountry?: string;

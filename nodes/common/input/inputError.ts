@@ -2,27 +2,55 @@ import { type INode, NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { itemPrefix } from '../messages';
 import { ContactFieldError } from './fields';
-import { FieldError, describeValue } from './values';
+import { FieldError } from './values';
+
+/** The description of every input problem: the message already says what and how to fix it. */
+export const NOT_SENT = 'Found by the node before sending: nothing was sent for this row.';
 
 /**
  * An input problem, found before any request: names the item, the field and the value, and
- * says how to fix it. The fix is in the message too, because with Continue On Fail the
- * output item keeps only the message.
+ * says how to fix it. The fix is in the message, because with Continue On Fail the output
+ * item keeps only the message; the description adds what the message does not say (the
+ * parameter's name, that nothing was sent) rather than the fix again.
  */
 export function inputError(node: INode, itemIndex: number, error: unknown, fieldName?: string): NodeOperationError | NodeApiError {
 	if (error instanceof ContactFieldError) {
 		return new NodeOperationError(node, `${itemPrefix(itemIndex)} ${error.message}. ${error.fieldError.fix}`, {
 			itemIndex,
-			description: `${error.field.displayName} (${error.field.name}) was ${describeValue(error.fieldError.value)}. ${error.fieldError.fix}`,
+			description: `${NOT_SENT} Parameter: ${error.field.name}.`,
 		});
 	}
 	if (error instanceof FieldError) {
 		const subject = fieldName ? `${fieldName}: ` : '';
 		return new NodeOperationError(node, `${itemPrefix(itemIndex)} ${subject}${error.problem}. ${error.fix}`, {
 			itemIndex,
-			description: error.fix,
+			description: NOT_SENT,
 		});
 	}
 	if (error instanceof NodeOperationError || error instanceof NodeApiError) return error;
 	return new NodeOperationError(node, error instanceof Error ? error : String(error), { itemIndex });
+}
+
+/**
+ * A finding of the node itself (bad input, nothing to update, several contacts match, the
+ * connection failed), as n8n shows a NodeOperationError: its message and description, no
+ * "From <provider>" details and no error code.
+ *
+ * Why a NodeApiError underneath: a declarative node's preSend actions and request hooks run
+ * inside n8n's RoutingNode, which passes a NodeApiError through unchanged but wraps any other
+ * error in a new NodeApiError with the HTTP code "none" (n8n-core's routing-node.js, in 1.123
+ * and 2.41 alike). n8n's error panel shows that as "From <node> · Error code: none", as if the
+ * provider had answered. This error passes through as it is: no HTTP code, and named
+ * NodeOperationError, the name n8n keeps in the execution data and rethrows by.
+ */
+export class NodeCheckError extends NodeApiError {
+	constructor(node: INode, message: string, options: { itemIndex?: number; description?: string | null }) {
+		super(node, {}, { message, itemIndex: options.itemIndex, level: 'warning' });
+		// Set after construction: NodeApiError rewrites messages that mention common error codes.
+		this.name = 'NodeOperationError';
+		this.message = message;
+		this.messages = [];
+		this.httpCode = null;
+		this.description = options.description ?? undefined;
+	}
 }

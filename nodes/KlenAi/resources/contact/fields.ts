@@ -2,6 +2,10 @@ import type { ContactField } from '../../../common/input/fields';
 import { readContext } from '../../../common/input/values';
 import { phoneNumbersProperty, readKlenPhoneNumbers } from './phoneNumbers';
 
+/** The statuses and stages Klen AI documents; an account may have others (typed with an expression). */
+export const KLEN_STATUSES = [{ name: 'Not Contacted', value: 'not_contacted' }];
+export const KLEN_STAGES = [{ name: 'Lead', value: 'lead' }];
+
 const contextProperty = (what: string) => ({
 	type: 'fixedCollection' as const,
 	default: {},
@@ -61,30 +65,28 @@ export const klenAiContactFields: ContactField[] = [
 		apiField: 'country',
 		displayName: 'Country',
 		kind: 'string',
-		default: 'US',
 		isContactCountry: true,
+		placeholder: 'FR',
 		description:
-			'Country (Klen AI’s default: US). Also used to read phone numbers written without a + when no Default Country is set.',
+			'Country, as a code or a name. Not sent when empty: Klen AI then sets US. Also reads phone numbers written without a + when Options › Default Country is empty.',
 	},
 	{
 		name: 'status',
 		apiField: 'status',
 		displayName: 'Status',
 		kind: 'options',
-		options: [{ name: 'Not Contacted', value: 'not_contacted' }],
-		default: 'not_contacted',
+		options: KLEN_STATUSES,
 		description:
-			'Contact status (Klen AI’s default: not_contacted). Klen AI documents only this value; use an expression to send another status of your account.',
+			'Contact status. Not sent when empty: Klen AI then sets not_contacted. Choose the value Klen AI documents, or type another status of your account with an expression.',
 	},
 	{
 		name: 'stage',
 		apiField: 'stage',
 		displayName: 'Stage',
 		kind: 'options',
-		options: [{ name: 'Lead', value: 'lead' }],
-		default: 'lead',
+		options: KLEN_STAGES,
 		description:
-			'Contact stage (Klen AI’s default: lead). Klen AI documents only this value; use an expression to send another stage of your account.',
+			'Contact stage. Not sent when empty: Klen AI then sets lead. Choose the value Klen AI documents, or type another stage of your account with an expression.',
 	},
 	{
 		name: 'teamId',
@@ -92,8 +94,9 @@ export const klenAiContactFields: ContactField[] = [
 		displayName: 'Team ID',
 		kind: 'integer',
 		minimum: 1,
-		default: 1,
-		description: 'ID of the team to assign the contact to (a whole number); the key’s user must have access to the team',
+		placeholder: '12',
+		description:
+			'ID of the team to assign the contact to (a whole number); the key’s user must have access to the team. Not sent when empty: the contact is then associated with no team.',
 	},
 	{
 		name: 'tags',
@@ -110,9 +113,9 @@ export const klenAiContactFields: ContactField[] = [
 		displayName: 'Phone Numbers',
 		kind: 'custom',
 		description:
-			'Phone numbers, each with its type and flags, sent in E.164. Numbers without a + are read with Options › Default Country, then the contact’s Country.',
+			'Phone numbers, each with its type and flags, sent in E.164. A national number (06 12 34 56 78) needs Options › Default Country, or the contact’s Country; +33 6 12 34 56 78 needs neither.',
 		updateDescription:
-			'Phone numbers, each with its type and flags. Replaces ALL the contact’s numbers: give every number the contact should keep.',
+			'Phone numbers, each with its type and flags. Replaces ALL the contact’s numbers: give every number the contact should keep. A national number needs Options › Default Country, or the contact’s Country.',
 		property: phoneNumbersProperty,
 		read: readKlenPhoneNumbers,
 	},

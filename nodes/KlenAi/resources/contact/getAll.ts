@@ -1,10 +1,19 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { returnAllAndLimit } from '../../../common/description/getMany';
 import { type ContactOperation, contactOperation } from '../../../common/description/operations';
 import { type PagingPlan, getManyContacts } from '../../../common/operations/getMany';
 import { klenAiProfile } from '../../profile';
 import { KLEN_PAGE_SIZE, klenContacts, klenEndpoints } from './endpoints';
+import { KLEN_STAGES, KLEN_STATUSES } from './fields';
+
+/** A filter sent as the query parameter of its name; blank, it is left out. */
+function queryFilter(property: INodeProperties): INodeProperties {
+	return {
+		...property,
+		routing: { send: { type: 'query', property: property.name, value: "={{ String($value === null || $value === undefined ? '' : $value).trim() || undefined }}" } },
+	};
+}
 
 const klenAiPaging: PagingPlan = {
 	pageParameter: 'page',
@@ -25,50 +34,48 @@ export const getAll: ContactOperation = {
 		send: getManyContacts(klenAiProfile, klenAiPaging),
 	}),
 	properties: [
-	...returnAllAndLimit,
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		displayOptions: { show: { resource: ['contact'], operation: ['getAll'] } },
-		options: [
-			{
-				displayName: 'Search',
-				name: 'search',
-				type: 'string',
-				default: '',
-				description: 'Text to look for in the contacts (name, email, phone)',
-				routing: { send: { type: 'query', property: 'search', value: '={{ $value.trim() || undefined }}' } },
-			},
-			{
-				displayName: 'Stage',
-				name: 'stage',
-				type: 'string',
-				default: '',
-				placeholder: 'lead',
-				description: 'Only contacts at this stage',
-				routing: { send: { type: 'query', property: 'stage', value: '={{ $value.trim() || undefined }}' } },
-			},
-			{
-				displayName: 'Status',
-				name: 'status',
-				type: 'string',
-				default: '',
-				placeholder: 'not_contacted',
-				description: 'Only contacts with this status',
-				routing: { send: { type: 'query', property: 'status', value: '={{ $value.trim() || undefined }}' } },
-			},
-			{
-				displayName: 'Tag',
-				name: 'tag',
-				type: 'string',
-				default: '',
-				description: 'Only contacts with this tag',
-				routing: { send: { type: 'query', property: 'tag', value: '={{ $value.trim() || undefined }}' } },
-			},
-		],
-	},
-],
+		...returnAllAndLimit,
+		{
+			displayName: 'Filters',
+			name: 'filters',
+			type: 'collection',
+			placeholder: 'Add Filter',
+			default: {},
+			displayOptions: { show: { resource: ['contact'], operation: ['getAll'] } },
+			options: [
+				queryFilter({
+					displayName: 'Search',
+					name: 'search',
+					type: 'string',
+					default: '',
+					description: 'Text to look for in the contacts (name, email, phone)',
+				}),
+				queryFilter({
+					displayName: 'Stage',
+					name: 'stage',
+					type: 'options',
+					options: KLEN_STAGES,
+					allowArbitraryValues: true,
+					default: '',
+					description: 'Only contacts at this stage. Choose the value Klen AI documents, or type another stage of your account with an expression.',
+				}),
+				queryFilter({
+					displayName: 'Status',
+					name: 'status',
+					type: 'options',
+					options: KLEN_STATUSES,
+					allowArbitraryValues: true,
+					default: '',
+					description: 'Only contacts with this status. Choose the value Klen AI documents, or type another status of your account with an expression.',
+				}),
+				queryFilter({
+					displayName: 'Tag',
+					name: 'tag',
+					type: 'string',
+					default: '',
+					description: 'Only contacts with this tag',
+				}),
+			],
+		},
+	],
 };

@@ -1,6 +1,6 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import type { FieldContext } from '../../../common/input/fields';
+import { type FieldContext, NATIONAL_NUMBER_HINT } from '../../../common/input/fields';
 import { normalizePhoneNumbers } from '../../../common/input/phone';
 import { FieldError, isBlank, readBoolean, readString } from '../../../common/input/values';
 
@@ -24,7 +24,8 @@ export const phoneNumbersProperty: Partial<INodeProperties> = {
 					default: '',
 					placeholder: '+1 415 555 0100',
 					description:
-						'The number; sent in E.164. A cell holding several numbers (separated by commas, semicolons or new lines) gives one number each, with the type and flags below.',
+						'The number; sent in E.164. A national number (06 12 34 56 78) needs Options › Default Country, or the contact’s Country. A cell holding several numbers (separated by commas, semicolons or new lines) gives one number each, with the type and flags below.',
+					hint: NATIONAL_NUMBER_HINT,
 				},
 				{
 					displayName: 'Phone Type',

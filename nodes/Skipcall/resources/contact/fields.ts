@@ -1,4 +1,4 @@
-import type { ContactField } from '../../../common/input/fields';
+import { type ContactField, NATIONAL_NUMBER_HINT } from '../../../common/input/fields';
 import { readKeyValues } from '../../../common/input/values';
 
 /** Skipcall's contact fields, as documented for POST /contacts and PATCH /contacts/{id}. */
@@ -33,9 +33,10 @@ export const skipcallContactFields: ContactField[] = [
 		maxItems: 20,
 		placeholder: '+33 6 12 34 56 78, 06 98 76 54 32',
 		description:
-			'1–20 phone numbers, separated by commas, semicolons or new lines, or an array from an expression. Sent in E.164 (+33612345678); numbers without a + are read with Options › Default Country, then the contact’s Country.',
+			'1–20 phone numbers, separated by commas, semicolons or new lines, or an array from an expression. Sent in E.164 (+33612345678). A national number (06 12 34 56 78) needs Options › Default Country, or the contact’s Country.',
 		updateDescription:
-			'1–20 phone numbers. Replaces ALL the contact’s existing numbers: give every number the contact should keep. Separated by commas, semicolons or new lines, or an array; sent in E.164.',
+			'1–20 phone numbers. Replaces ALL the contact’s existing numbers: give every number the contact should keep. Separated by commas, semicolons or new lines, or an array; sent in E.164. A national number needs Options › Default Country, or the contact’s Country.',
+		hint: NATIONAL_NUMBER_HINT,
 	},
 	{
 		name: 'email',
@@ -107,8 +108,7 @@ export const skipcallContactFields: ContactField[] = [
 		apiField: 'allowPhoneCalls',
 		displayName: 'Allow Phone Calls',
 		kind: 'boolean',
-		default: true,
-		description: 'Whether the contact accepts phone calls. Skipcall assumes true when not sent.',
+		description: 'Whether the contact accepts phone calls. Not sent when empty: Skipcall then assumes Yes (on Create) or keeps the contact’s setting (on Update).',
 	},
 	{
 		name: 'customFields',
