@@ -3,15 +3,25 @@ import type { ICredentialsDecrypted, ICredentialTestFunctions, INodeCredentialTe
 import type { ProviderProfile } from '../profile';
 import { bearerHeader } from './auth';
 import { redact } from './redact';
+import { MAX_REDIRECTS, originOf } from './redirects';
 
 const TEST_TIMEOUT_MS = 20_000;
+
+/**
+ * The Base URL as a message may show it: without a user name or password (a proxy's
+ * `user:password@`), and without the key should it sit in the path.
+ */
+export function shownBaseUrl(baseUrl: string, secrets: Array<string | undefined>): string {
+	return redact(baseUrl.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#@]*@/i, '$1***@'), secrets);
+}
 
 /**
  * The credential test, as a node method (`testedBy`) rather than the credential's declarative
  * `test`: n8n 1.x loses a declarative test's own messages (it shows its generic "Authorization
  * failed" instead), and telling a bad key from a plan without API access is the point.
  * It sends with Node's fetch: the test context of n8n 1.x offers only the deprecated
- * `helpers.request`.
+ * `helpers.request`. Redirects are followed only within the Base URL's origin, as every
+ * request of the nodes (sending/redirects.ts): one to another host would carry the key there.
  */
 export function apiKeyCredentialTest(profile: ProviderProfile) {
 	const { displayName, credentialHint, credentialTest } = profile;
@@ -22,20 +32,46 @@ export function apiKeyCredentialTest(profile: ProviderProfile) {
 		const data = credential.data ?? {};
 		const apiKey = String(data.apiKey ?? '');
 		const baseUrl = String(data.baseUrl ?? '').replace(/\/+$/, '');
+		const shown = shownBaseUrl(baseUrl, [apiKey]);
 		const query = new URLSearchParams(
 			Object.entries(credentialTest.qs ?? {}).map(([name, value]): [string, string] => [name, String(value)]),
 		).toString();
 		let status: number | undefined;
 		let reason: string;
 		try {
-			const response = await fetch(`${baseUrl}${credentialTest.path}${query ? `?${query}` : ''}`, {
-				method: 'GET',
-				headers: { ...bearerHeader(apiKey), Accept: 'application/json' },
-				signal: AbortSignal.timeout(TEST_TIMEOUT_MS),
-			});
-			status = response.status;
-			if (response.ok) return { status: 'OK', message: 'Connection successful' };
-			reason = response.statusText || 'the server refused the request';
+			let url = `${baseUrl}${credentialTest.path}${query ? `?${query}` : ''}`;
+			const deadline = AbortSignal.timeout(TEST_TIMEOUT_MS);
+			for (let hops = 0; ; hops++) {
+				const response = await fetch(url, {
+					method: 'GET',
+					headers: { ...bearerHeader(apiKey), Accept: 'application/json' },
+					redirect: 'manual',
+					signal: deadline,
+				});
+				status = response.status;
+				const location = response.headers.get('location');
+				if (status < 300 || status >= 400 || !location) {
+					if (response.ok) return { status: 'OK', message: 'Connection successful' };
+					reason = response.statusText || 'the server refused the request';
+					break;
+				}
+				const target = new URL(location, url).href;
+				const origin = originOf(target);
+				if (origin !== originOf(baseUrl)) {
+					return {
+						status: 'Error',
+						message: redact(
+							`${displayName} at ${shown} redirected the test (HTTP ${status}) to ${origin ?? 'an unreadable address'}, another address than the Base URL's: not followed, so the API key was not sent there. Check the Base URL.`,
+							[apiKey],
+						),
+					};
+				}
+				if (hops >= MAX_REDIRECTS) {
+					reason = `redirected more than ${MAX_REDIRECTS} times`;
+					break;
+				}
+				url = target;
+			}
 		} catch (error) {
 			reason = error instanceof Error ? String((error.cause as Error | undefined)?.message ?? error.message) : String(error);
 		}
@@ -43,10 +79,7 @@ export function apiKeyCredentialTest(profile: ProviderProfile) {
 		if (status === 403) return { status: 'Error', message: credentialTest.forbidden };
 		return {
 			status: 'Error',
-			message: redact(
-				`Could not reach ${displayName} at ${baseUrl}${status ? ` (HTTP ${status})` : ''}: ${reason}. Check the Base URL.`,
-				[apiKey],
-			),
+			message: redact(`Could not reach ${displayName} at ${shown}${status ? ` (HTTP ${status})` : ''}: ${reason}. Check the Base URL.`, [apiKey]),
 		};
 	};
 }

@@ -23,8 +23,10 @@ const budgets = new Map<string, Budget>();
  * the request leaves (n8n authenticates it first); capping what is in flight keeps those
  * delays from bunching requests of two windows into one, and keeps a 10,000-row sync from
  * opening 10,000 sockets.
+ * `maxHoldMs`: the longest a `X-RateLimit-Remaining: 0` answer holds a key's requests
+ * (noteRateLimitHeaders): one bogus reset an hour ahead must not freeze the key.
  */
-export const pacing = { windowMs: 60_000, maxInFlight: 64 };
+export const pacing = { windowMs: 60_000, maxInFlight: 64, maxHoldMs: 60_000 };
 
 /**
  * Requests of a budget on the wire at once: what the limit allows in a quarter of a second
@@ -52,12 +54,26 @@ function budget(key: string): Budget {
 
 export const sleep = async (ms: number) => await new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+/** A slot not taken: the budget is held longer than the caller may wait (`maxPauseMs`). */
+export class BudgetHeld extends Error {
+	constructor(readonly heldMs: number) {
+		super(`requests of this key are held for another ${Math.ceil(heldMs / 1000)} s`);
+		this.name = 'BudgetHeld';
+	}
+}
+
+/** Frees the slot; `pausedMs` is how long the caller waited on a pause (pauseBudget) to get it. */
+export type SlotRelease = (() => void) & { pausedMs: number };
+
 /**
  * Waits for a free slot under `limit` requests per window (0 = unlimited) and under the
  * in-flight cap, then takes it. Call the returned function when the answer has arrived.
+ * With `maxPauseMs`, a budget held (pauseBudget) for longer than that is not waited for:
+ * the call fails with BudgetHeld.
  */
-export async function takeSlot(key: string, limit: number): Promise<() => void> {
+export async function takeSlot(key: string, limit: number, options: { maxPauseMs?: number } = {}): Promise<SlotRelease> {
 	const state = budget(key);
+	let pausedMs = 0;
 	const turn = state.queue.then(async () => {
 		for (;;) {
 			while (state.inFlight >= inFlightCap(limit)) {
@@ -68,9 +84,12 @@ export async function takeSlot(key: string, limit: number): Promise<() => void> 
 			const full = limit > 0 && state.sentAt.length >= limit;
 			// A margin of 2% of the window absorbs the time between taking a slot and arriving.
 			const windowEnd = full ? state.sentAt[0] + pacing.windowMs * 1.02 - now : 0;
-			const wait = Math.max(state.pausedUntil - now, windowEnd);
+			const held = state.pausedUntil - now;
+			if (options.maxPauseMs !== undefined && held > options.maxPauseMs) throw new BudgetHeld(held);
+			const wait = Math.max(held, windowEnd);
 			if (wait <= 0) break;
 			await sleep(wait);
+			if (held > 0) pausedMs += Math.min(held, wait);
 		}
 		if (limit > 0) state.sentAt.push(Date.now());
 		state.inFlight++;
@@ -78,12 +97,13 @@ export async function takeSlot(key: string, limit: number): Promise<() => void> 
 	state.queue = turn.catch(() => undefined);
 	await turn;
 	let released = false;
-	return () => {
+	const release = () => {
 		if (released) return;
 		released = true;
 		state.inFlight--;
 		state.waiting.shift()?.();
 	};
+	return Object.assign(release, { pausedMs });
 }
 
 /** Holds every request of this budget until `until` (the server said to wait). */
@@ -120,10 +140,15 @@ export function serverWaitMs(headers: Record<string, unknown>, now = Date.now())
 	return undefined;
 }
 
-/** `X-RateLimit-Remaining: 0` means the next request would be refused: wait for the reset. */
-export function noteRateLimitHeaders(key: string, headers: Record<string, unknown>, now = Date.now()): void {
+/**
+ * `X-RateLimit-Remaining: 0` means the next request would be refused: wait for the reset,
+ * but never longer than `limitMs` (the row's Max Rate-Limit Wait) nor `pacing.maxHoldMs`.
+ * The pause holds every later request of the key, other executions' included, on the word
+ * of one answer; past the bound, a 429 says for itself how long to wait.
+ */
+export function noteRateLimitHeaders(key: string, headers: Record<string, unknown>, now = Date.now(), limitMs = Infinity): void {
 	const remaining = header(headers, 'x-ratelimit-remaining');
-	if (remaining === undefined || Number(remaining) > 0) return;
+	if (remaining === undefined || remaining.trim() === '' || !(Number(remaining) <= 0)) return;
 	const wait = serverWaitMs(headers, now);
-	if (wait !== undefined) pauseBudget(key, now + wait);
+	if (wait !== undefined) pauseBudget(key, now + Math.min(wait, limitMs, pacing.maxHoldMs));
 }

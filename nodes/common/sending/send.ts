@@ -1,24 +1,31 @@
 import {
+	type IDataObject,
 	type IExecuteSingleFunctions,
 	type IHttpRequestOptions,
-	type IN8nHttpFullResponse,
-	type IDataObject,
 	NodeOperationError,
 } from 'n8n-workflow';
 
 import { MAY_HAVE_BEEN_CREATED, itemPrefix } from '../messages';
 import type { ProviderProfile } from '../profile';
 import { type ApiAnswer, apiError } from './apiErrors';
+import { unreadableSuccess, withoutSecrets } from './answers';
 import { credentialsOf } from './credentials';
-import { budgetKey, noteRateLimitHeaders, pauseBudget, serverWaitMs, sleep, takeSlot } from './pacing';
+import { DeadlineExceeded, exchange } from './exchange';
+import { noteFailure, nodeRunOf, throwIfStopped } from './nodeRun';
+import { BudgetHeld, type SlotRelease, budgetKey, noteRateLimitHeaders, pauseBudget, serverWaitMs, sleep, takeSlot } from './pacing';
+import { MAX_REDIRECTS, decideRedirect, isRedirect, originOf } from './redirects';
 import { redact } from './redact';
 import { neverReachedServer, transportCode, transportWords } from './transport';
 
 /** Retry timing. Tests shorten the delays; the numbers of tries are the product's. */
 export const retryPolicy = {
 	transientRetries: 3,
+	/** A request that hit its deadline is tried once more, not three times: a hung server costs tries × Request Timeout. */
+	timeoutRetries: 1,
+	/** The first backoff after a transient fault, and the least a "too many requests" answer costs a row. */
 	firstBackoffMs: 1000,
 	defaultMaxWaitSeconds: 300,
+	defaultTimeoutSeconds: 30,
 };
 
 const TRANSIENT_STATUSES = new Set([502, 503, 504]);
@@ -42,10 +49,32 @@ function readOption<T>(options: IDataObject, name: string, fallback: T): T {
 	return value === undefined || value === null || value === '' ? fallback : (value as T);
 }
 
+function positive(value: unknown, fallback: number): number {
+	const number = Number(value);
+	return Number.isFinite(number) && number > 0 ? number : fallback;
+}
+
+/** The node's Options that govern sending, with their defaults. */
+function sendSettings(context: IExecuteSingleFunctions, profile: ProviderProfile, request: IHttpRequestOptions) {
+	const options = context.getNodeParameter('options', {}) as IDataObject;
+	const perMinute = profile.planLimitOption
+		? Number(readOption(options, 'requestsPerMinute', profile.requestsPerMinute))
+		: profile.requestsPerMinute;
+	const maxWaitMs = Number(readOption(options, 'maxRateLimitWait', retryPolicy.defaultMaxWaitSeconds)) * 1000;
+	// Options › Request Timeout (description/requestTimeout.ts), and n8n's own Request Options ›
+	// Timeout when it is shorter (RoutingNode passes it, 300 s unless set).
+	const timeoutMs = Math.min(
+		positive(readOption(options, 'requestTimeout', retryPolicy.defaultTimeoutSeconds), retryPolicy.defaultTimeoutSeconds) * 1000,
+		positive(request.timeout, Infinity),
+	);
+	return { perMinute, maxWaitMs, timeoutMs };
+}
+
 /**
  * Sends one request the way a long sync needs: within the provider's rate limit, waiting
- * out 429s as the server asks, retrying transient faults where repeating is safe, and
- * turning every failure into an error that names the item and never shows a secret.
+ * out 429s as the server asks, retrying transient faults where repeating is safe, following
+ * redirects only within the Base URL's origin, within a deadline per try, and turning every
+ * failure into an error that names the item and never shows a secret.
  */
 export async function sendRequest(
 	this: IExecuteSingleFunctions,
@@ -55,31 +84,25 @@ export async function sendRequest(
 ): Promise<ApiAnswer> {
 	const node = this.getNode();
 	const itemIndex = this.getItemIndex();
+	const { displayName } = profile;
 	const credentials = await credentialsOf(this, profile.credentialType);
 	const secrets = profile.secretFields.map((field) => credentials[field] as string | undefined);
 	const key = budgetKey(profile.credentialType, credentials.baseUrl, secrets.join('|'));
-	const nodeOptions = this.getNodeParameter('options', {}) as IDataObject;
-	const perMinute = profile.planLimitOption
-		? Number(readOption(nodeOptions, 'requestsPerMinute', profile.requestsPerMinute))
-		: profile.requestsPerMinute;
-	const maxWaitMs = Number(readOption(nodeOptions, 'maxRateLimitWait', retryPolicy.defaultMaxWaitSeconds)) * 1000;
+	const { perMinute, maxWaitMs, timeoutMs } = sendSettings(this, profile, options);
+	const baseUrl = String(credentials.baseUrl ?? '');
+	const run = nodeRunOf(this);
 	const method = (options.method ?? 'GET').toUpperCase();
 	// The credential's Base URL and the JSON headers are set here rather than in the node's
 	// requestDefaults, which n8n would resolve again for every item.
-	const request: IHttpRequestOptions = {
+	let request: IHttpRequestOptions = {
 		...options,
-		baseURL: String(credentials.baseUrl ?? ''),
+		baseURL: baseUrl,
 		headers: {
 			Accept: 'application/json',
 			...(['POST', 'PATCH', 'PUT'].includes(method) ? { 'Content-Type': 'application/json' } : {}),
 			...options.headers,
 		},
-		returnFullResponse: true,
-		ignoreHttpStatusErrors: true,
 	};
-	// Passed to n8n's request helper so that it does not read and decrypt them again per request.
-	const credentialsDecrypted = { id: '', name: '', type: profile.credentialType, data: credentials };
-	const repeatable = method !== 'POST';
 	// Read only when a request fails: each parameter read evaluates expressions, per item.
 	const errorContext = () => ({
 		itemIndex,
@@ -87,51 +110,89 @@ export async function sendRequest(
 		contactId: sendContext.contactId ?? (String(this.getNodeParameter('contactId', '') ?? '').trim() || undefined),
 		secrets,
 	});
+	const failure = (message: string, description: string) =>
+		new NodeOperationError(node, redact(`${itemPrefix(itemIndex)} ${message}`, secrets), { itemIndex, description: redact(description, secrets) });
 
 	let waitedMs = 0;
 	let transientTries = 0;
+	let timeoutTries = 0;
+	let rateLimitTries = 0;
+	let redirects = 0;
 	for (;;) {
-		const release = await takeSlot(key, perMinute);
-		let answer: ApiAnswer;
-		try {
-			const response = (await this.helpers.httpRequestWithAuthentication.call(this, profile.credentialType, { ...request }, {
-				credentialsDecrypted: { ...credentialsDecrypted, data: { ...credentials } },
-			})) as IN8nHttpFullResponse;
-			answer = { statusCode: response.statusCode, body: response.body, headers: response.headers ?? {} };
-		} catch (error) {
-			release();
+		throwIfStopped(this, run);
+		const release: SlotRelease = await takeSlot(key, perMinute, { maxPauseMs: Math.max(0, maxWaitMs - waitedMs) }).catch((error: unknown) => {
+			throw error instanceof BudgetHeld
+				? failure(
+						`Rate limited by ${displayName}: every request of this API key is held for another ${Math.ceil(error.heldMs / 1000)} s, as ${displayName} asked, which is more than Options › Max Rate-Limit Wait leaves this row`,
+						'Raise Options › Max Rate-Limit Wait, or run the node again later.',
+					)
+				: error;
+		});
+		waitedMs += release.pausedMs;
+		const repeatable = String(request.method ?? 'GET').toUpperCase() !== 'POST';
+		const outcome = await settle(exchange.call(this, profile.credentialType, request, credentials, timeoutMs));
+		release();
+		if ('error' in outcome) {
+			const { error } = outcome;
+			// The execution was stopped: nothing to retry or explain.
+			if (this.getExecutionCancelSignal?.()?.aborted) throw error;
 			const code = transportCode(error);
+			const deadline = error instanceof DeadlineExceeded;
 			const safe = code !== undefined && (neverReachedServer(code) || repeatable);
-			if (safe && transientTries < retryPolicy.transientRetries) {
+			const triesLeft = deadline ? timeoutTries < retryPolicy.timeoutRetries : transientTries < retryPolicy.transientRetries;
+			if (safe && triesLeft) {
+				if (deadline) timeoutTries++;
 				await sleep(retryPolicy.firstBackoffMs * 2 ** transientTries++);
 				continue;
 			}
-			const what = code ? transportWords(code) : error instanceof Error ? error.message : String(error);
+			const what = deadline
+				? `no complete answer within ${Math.round(timeoutMs / 100) / 10} s, Options › Request Timeout`
+				: code
+					? transportWords(code)
+					: error instanceof Error
+						? error.message
+						: String(error);
 			const mayExist = code !== undefined && !safe;
-			const failure = new NodeOperationError(node, 'connection failed', {
-				itemIndex,
-				message: redact(
-					`${itemPrefix(itemIndex)} Connection to ${profile.displayName} failed (${what})` + (mayExist ? MAY_HAVE_BEEN_CREATED : ''),
-					secrets,
-				),
-				description: mayExist
-					? `The connection broke after the request was sent, so ${profile.displayName} may have created the contact. Check before running this row again, or use Create or Update where the node offers it.`
-					: `Check the Base URL in the ${profile.displayName} credential and your network, then run again.`,
-			});
-			throw mayExist ? markMayHaveActed(failure) : failure;
+			const broken = failure(
+				`Connection to ${displayName} failed (${what})` + (mayExist ? MAY_HAVE_BEEN_CREATED : ''),
+				mayExist
+					? `The connection broke after the request was sent, so ${displayName} may have created the contact. Check before running this row again, or use Create or Update where the node offers it.`
+					: deadline
+						? `${displayName} did not answer in time. Try again later, or raise Options › Request Timeout if ${displayName} is only slow.`
+						: `Check the Base URL in the ${displayName} credential and your network, then run again.`,
+			);
+			throw mayExist ? markMayHaveActed(broken) : broken;
 		}
-
-		release();
-		noteRateLimitHeaders(key, answer.headers);
+		const { answer } = outcome;
+		noteRateLimitHeaders(key, answer.headers, Date.now(), Math.max(0, maxWaitMs - waitedMs));
 		const { statusCode } = answer;
-		if (statusCode >= 200 && statusCode < 300) return answer;
+		if (isRedirect(statusCode, answer.headers)) {
+			const decision = decideRedirect(request, statusCode, answer.headers, baseUrl);
+			if ('follow' in decision && redirects < MAX_REDIRECTS) {
+				redirects++;
+				request = decision.follow;
+				continue;
+			}
+			throw redirectRefused(failure, displayName, statusCode, baseUrl, decision);
+		}
+		if (statusCode >= 200 && statusCode < 300) {
+			const unreadable = unreadableSuccess(answer, secrets);
+			if (unreadable === undefined) return { ...answer, body: withoutSecrets(answer.body, secrets) };
+			// A create answered this way may have gone through: said so, but never a reason to send it again.
+			throw failure(
+				`${displayName} answered ${statusCode} with ${unreadable}, not the JSON the node reads` + (repeatable ? '' : MAY_HAVE_BEEN_CREATED),
+				`Something between n8n and ${displayName} (a proxy, a maintenance page) may have answered instead of ${displayName}. Check the Base URL and ${displayName}'s status${repeatable ? '' : ', and whether the contact exists,'} before running this row again.`,
+			);
+		}
 
 		const serverWait = serverWaitMs(answer.headers);
 		if (statusCode === 429 || (statusCode === 503 && serverWait !== undefined)) {
 			// The server refused before acting: any request, a create included, can be repeated.
-			const wait = serverWait ?? retryPolicy.firstBackoffMs * 2 ** Math.min(transientTries++, 6);
+			// Every try costs at least the first backoff, doubling while the server gives no
+			// usable wait (0, negative, in the past): Max Rate-Limit Wait is always used up.
+			const floor = retryPolicy.firstBackoffMs;
+			const wait = serverWait !== undefined && serverWait > 0 ? Math.max(serverWait, floor) : floor * 2 ** Math.min(rateLimitTries++, 6);
 			if (waitedMs + wait <= maxWaitMs) {
-				waitedMs += wait;
 				pauseBudget(key, Date.now() + wait);
 				continue;
 			}
@@ -139,11 +200,47 @@ export async function sendRequest(
 			await sleep(retryPolicy.firstBackoffMs * 2 ** transientTries++);
 			continue;
 		}
-		const failure = apiError(node, profile, answer, errorContext());
+		const refused = apiError(node, profile, answer, errorContext());
+		// The provider refused the key or its rights: the run's other rows would be refused too.
+		if (statusCode === 401 || statusCode === 403) noteFailure(run, itemIndex, refused);
 		if (!repeatable && statusCode >= 500) {
-			failure.message += MAY_HAVE_BEEN_CREATED;
-			throw markMayHaveActed(failure);
+			refused.message += MAY_HAVE_BEEN_CREATED;
+			throw markMayHaveActed(refused);
 		}
-		throw failure;
+		throw refused;
 	}
+}
+
+/** A promise's answer or its error, to be handled outside a catch clause. */
+async function settle<T>(promise: Promise<T>): Promise<{ answer: T } | { error: unknown }> {
+	return await promise.then(
+		(answer) => ({ answer }),
+		(error: unknown) => ({ error }),
+	);
+}
+
+function redirectRefused(
+	failure: (message: string, description: string) => NodeOperationError,
+	displayName: string,
+	statusCode: number,
+	baseUrl: string,
+	decision: ReturnType<typeof decideRedirect>,
+): NodeOperationError {
+	const base = originOf(baseUrl) ?? 'the Base URL';
+	if ('refuse' in decision && decision.refuse === 'otherOrigin') {
+		return failure(
+			`${displayName} redirected the request (${statusCode}) to ${decision.origin}, another address than the Base URL's (${base}): not followed, so neither the API key nor the contact went there`,
+			`If ${displayName} has moved, set the Base URL in the ${displayName} credential to the new address; otherwise a proxy or a compromised server may be answering.`,
+		);
+	}
+	if ('refuse' in decision && decision.refuse === 'method') {
+		return failure(
+			`${displayName} redirected the request (${statusCode}), which would turn it into a GET: not followed, so nothing was written`,
+			`Set the Base URL in the ${displayName} credential to the address the API answers at.`,
+		);
+	}
+	return failure(
+		`${displayName} redirected the request (${statusCode}) ${'follow' in decision ? `more than ${MAX_REDIRECTS} times` : 'to an address the node cannot read'}: not followed`,
+		`Set the Base URL in the ${displayName} credential to the address the API answers at.`,
+	);
 }

@@ -1,0 +1,71 @@
+import type {
+	ICredentialDataDecryptedObject,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	IN8nHttpFullResponse,
+} from 'n8n-workflow';
+
+import type { ApiAnswer } from './apiErrors';
+
+/**
+ * The error of a request that did not finish within its deadline; transport.ts reads it as a
+ * timeout. sendRequest turns it into the row's error.
+ */
+export class DeadlineExceeded extends Error {
+	readonly code = 'ETIMEDOUT';
+
+	constructor(readonly timeoutMs: number) {
+		super(`timed out after ${Math.round(timeoutMs / 100) / 10} s`);
+		this.name = 'DeadlineExceeded';
+	}
+}
+
+const deadlineExceeded = (timeoutMs: number) => new DeadlineExceeded(timeoutMs);
+
+/**
+ * One HTTP exchange through n8n's request helper (so the credential's `authenticate` applies),
+ * finished within `timeoutMs` from start to last byte. n8n's own `timeout` is an idle-socket
+ * timeout that a server sending a byte now and then never trips, so the node also aborts the
+ * request at the deadline. The helper replaces a request's abort signal with the execution's
+ * cancel signal, read from the context it is called on; it is called on a context (made the
+ * way n8n's RoutingNode makes its pagination context, `Object.create`) whose cancel signal is
+ * the execution's or the deadline's, whichever comes first.
+ */
+export async function exchange(
+	this: IExecuteSingleFunctions,
+	credentialType: string,
+	request: IHttpRequestOptions,
+	credentials: ICredentialDataDecryptedObject,
+	timeoutMs: number,
+): Promise<ApiAnswer> {
+	const deadline = new AbortController();
+	const execution = this.getExecutionCancelSignal?.();
+	const signal = execution ? AbortSignal.any([execution, deadline.signal]) : deadline.signal;
+	const context = Object.create(this, { getExecutionCancelSignal: { value: () => signal } }) as IExecuteSingleFunctions;
+	let timer: NodeJS.Timeout | undefined;
+	const timedOut = new Promise<never>((_, reject) => {
+		timer = setTimeout(() => {
+			const error = deadlineExceeded(timeoutMs);
+			deadline.abort(error);
+			reject(error);
+		}, timeoutMs);
+	});
+	const sent = (
+		this.helpers.httpRequestWithAuthentication.call(
+			context,
+			credentialType,
+			{ ...request, timeout: timeoutMs, abortSignal: signal, disableFollowRedirect: true, returnFullResponse: true, ignoreHttpStatusErrors: true },
+			// Passed so that n8n does not read and decrypt the credentials again for every request.
+			{ credentialsDecrypted: { id: '', name: '', type: credentialType, data: { ...credentials } } },
+		) as Promise<IN8nHttpFullResponse>
+	).catch((error: unknown) => {
+		// The abort at the deadline surfaces as n8n's "canceled": it is the deadline.
+		throw deadline.signal.aborted ? deadlineExceeded(timeoutMs) : error;
+	});
+	try {
+		const response = await Promise.race([sent, timedOut]);
+		return { statusCode: response.statusCode, body: response.body, headers: response.headers ?? {} };
+	} finally {
+		clearTimeout(timer);
+	}
+}
