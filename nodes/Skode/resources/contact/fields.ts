@@ -1,11 +1,14 @@
 import type { ContactField } from '../../../common/input/fields';
 import { normalizeSinglePhone } from '../../../common/input/singlePhone';
-import { readKeyValues } from '../../../common/input/values';
+import { readContext } from '../../../common/input/values';
 import { addressCountry, addressProperty, readAddress } from './address';
 
-/** Custom field values: empty cells are left out, so that they change nothing on Update. */
+/**
+ * Custom field values, as key/value rows, JSON objects, or both (rows win). Empty values are
+ * left out, so that an empty cell changes nothing on Update.
+ */
 function readCustomFields(value: unknown): Record<string, unknown> | undefined {
-	const pairs = readKeyValues(value, 'field');
+	const pairs = readContext(value);
 	if (!pairs) return undefined;
 	const given = Object.entries(pairs).filter(([, fieldValue]) => fieldValue !== undefined && fieldValue !== '');
 	return given.length ? Object.fromEntries(given) : undefined;
@@ -44,6 +47,7 @@ export const skodeContactFields: ContactField[] = [
 			'One phone number, sent in E.164 (+14155550456); numbers without a + are read with Options › Default Country, then the address’s country. Give Email, Phone or both. A cell with several numbers is refused: Skode AI keeps one phone per contact.',
 		updateDescription:
 			'One phone number, sent in E.164 (+14155550456); replaces the contact’s phone. Numbers without a + are read with Options › Default Country, then the address’s country.',
+		hint: 'A national number (06 12 34 56 78) needs Options › Default Country, or the Address’s Country. +33… or 0033… needs neither.',
 		read: (value, context) => normalizeSinglePhone(value, context),
 	},
 	{ name: 'company', apiField: 'company', displayName: 'Company', kind: 'string', placeholder: 'TechCorp', description: 'Company name' },
@@ -75,8 +79,8 @@ export const skodeContactFields: ContactField[] = [
 		apiField: 'custom_fields',
 		displayName: 'Custom Fields',
 		kind: 'custom',
-		description: 'Custom field values by key (such as linkedin or preferred_contact), or a JSON object from an expression. Empty values are left out.',
-		updateDescription: 'Custom field values to change, by key, or a JSON object from an expression. Only the keys given change; empty values are left out.',
+		description: 'Custom field values by key (such as linkedin or preferred_contact), as pairs, JSON objects, or both. Empty values are left out.',
+		updateDescription: 'Custom field values to change, by key, as pairs, JSON objects, or both. Only the keys given change; empty values are left out.',
 		property: {
 			type: 'fixedCollection',
 			default: {},
@@ -85,10 +89,23 @@ export const skodeContactFields: ContactField[] = [
 			options: [
 				{
 					displayName: 'Field',
-					name: 'field',
+					name: 'values',
 					values: [
 						{ displayName: 'Key', name: 'key', type: 'string', default: '', placeholder: 'linkedin' },
 						{ displayName: 'Value', name: 'value', type: 'string', default: '' },
+					],
+				},
+				{
+					displayName: 'JSON Object',
+					name: 'json',
+					values: [
+						{
+							displayName: 'Object',
+							name: 'object',
+							type: 'json',
+							default: '{}',
+							description: 'A JSON object of custom field values, typed or from an expression; its keys are merged with the fields',
+						},
 					],
 				},
 			],

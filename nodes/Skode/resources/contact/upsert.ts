@@ -16,11 +16,12 @@ export const upsert: ContactOperation = {
 		preSend: [createBody],
 		send: namingRefusedFields(upsertContact(skodeProfile, skodeUpsertPlan)),
 	}),
-	// The fields are Create's (create.ts shows them for both operations).
+	// The fields are Create's (create.ts shows them for both operations); the notice is shown
+	// above them (common/description/operations.ts puts notices first).
 	properties: [
 		{
 			displayName:
-				'Creates the contact; if Skode AI already has one with this email, updates it with these fields. A row without an email is found by its phone: one match is updated, none is created, several is an error.',
+				'Creates the contact; when Skode AI already has one with this Email, updates that one with these fields. A row without an Email is found by its Phone: one match is updated, none is created, several is an error. Each row needs an Email or a Phone.',
 			name: 'upsertNotice',
 			type: 'notice',
 			default: '',
