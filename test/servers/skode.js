@@ -61,6 +61,11 @@ function createSkodeServer(options = {}) {
 		if (!contact) throw rules.notFound();
 		return contact;
 	}
+	function primaryOf(id) {
+		let current = id;
+		for (let hops = 0; merged.has(current) && hops <= merged.size; hops++) current = merged.get(current).merged_into;
+		return current;
+	}
 	function refuseDuplicateEmail(email, selfId) {
 		const existing = email ? contacts.withEmail(email) : undefined;
 		if (!existing || existing.id === selfId) return;
@@ -119,7 +124,9 @@ function createSkodeServer(options = {}) {
 				return answer(build(body), 201);
 			},
 		},
-		{ method: 'GET', path: CONTACT_PATH, handler: ({ params: [id] }) => answer(view(live(id))) },
+		// "Duplicate contacts are soft-deleted and redirect to the primary record": a GET of one
+		// answers its primary (following merges of merges); other requests find nothing there.
+		{ method: 'GET', path: CONTACT_PATH, handler: ({ params: [id] }) => answer(view(live(primaryOf(id)))) },
 		{
 			method: 'PATCH',
 			path: CONTACT_PATH,

@@ -25,6 +25,15 @@ describe('Merge sends primary_id and duplicate_ids and outputs the primary conta
 		expect([...server.merged.keys()]).toEqual([a, b]);
 	});
 
+	it('a merged contact redirects to the primary one: Get of its id answers the primary', async () => {
+		const [primary, a] = ids;
+		await runSkode(server, { operation: 'merge', primaryId: primary, duplicateIds: a });
+		const result = await runSkode(server, { operation: 'get', contactId: a });
+		expect(result.items?.[0]).toMatchObject({ id: primary, name: 'Jane 0' });
+		const gone = await runSkode(server, { operation: 'update', contactId: a, updateFields: { title: 'x' } });
+		expect(gone.error?.message).toBe(`[item 0 · contact ${a}] Contact ${a} not found at Skode AI (404)`);
+	});
+
 	it('an array from an expression', async () => {
 		const [primary, a, b] = ids;
 		const result = await runSkode(server, { operation: 'merge', primaryId: '={{ $json.keep }}', duplicateIds: '={{ $json.drop }}' }, [{ keep: primary, drop: [a, b] }]);
