@@ -1,3 +1,5 @@
+import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
+
 /**
  * What the shared machinery needs to know about a provider: its credential, its limits and
  * how to explain its errors. Each provider folder has one (`<Provider>/profile.ts`).
@@ -24,4 +26,29 @@ export interface ProviderProfile {
 	 * Create then says which contact exists; Create or Update updates it.
 	 */
 	duplicateOnCreate?: { status: number };
+	/**
+	 * The API root every request goes under, read from the credential's Base URL (Tether: the
+	 * customer's instance plus `/api`). Throws a FieldError for a Base URL it cannot use. Without
+	 * it, the Base URL is used as given.
+	 */
+	apiBaseUrl?: (baseUrl: unknown) => string;
+	/** A credential that can log in with n8n's pre-authentication (sending/session.ts). */
+	login?: LoginProfile;
+}
+
+/**
+ * A credential that logs in (n8n's pre-authentication: a hidden expirable token field, a
+ * `preAuthentication` that fills it) or carries a long-lived access token instead.
+ */
+export interface LoginProfile {
+	/** The credential's hidden, expirable field holding the current login's token. */
+	tokenField: string;
+	/** Whether these credentials log in (else they carry an access token). */
+	logsIn: (credentials: ICredentialDataDecryptedObject) => boolean;
+	/** Who logs in, for messages: "admin@example.com". */
+	user: (credentials: ICredentialDataDecryptedObject) => string;
+	/** How to fix a refused access token. */
+	tokenHint: string;
+	/** What to check when the token of a fresh login is refused. */
+	freshTokenHint: string;
 }

@@ -9,6 +9,7 @@ import {
 	ICredentialsHelper,
 	type IDataObject,
 	type IExecuteFunctions,
+	type IHttpRequestHelper,
 	type IHttpRequestOptions,
 	type INode,
 	type INodeCredentialsDetails,
@@ -74,8 +75,27 @@ class TestCredentialsHelper extends ICredentialsHelper {
 		return requestOptions;
 	}
 
-	async preAuthentication(): Promise<undefined> {
-		return undefined;
+	/**
+	 * What n8n's CredentialsHelper does (packages/cli/src/credentials-helper.ts, 1.123 and 2.41):
+	 * for a credential with a hidden expirable property, when that property is empty or the
+	 * caller says the credentials expired, it runs the credential's preAuthentication, saves
+	 * the credentials merged with its output, and returns them.
+	 */
+	async preAuthentication(
+		helpers: IHttpRequestHelper,
+		credentials: ICredentialDataDecryptedObject,
+		typeName: string,
+		node: INode,
+		credentialsExpired: boolean,
+	): Promise<ICredentialDataDecryptedObject | undefined> {
+		const type = this.types[typeName];
+		const expirable = type.properties.find((property) => property.type === 'hidden' && property.typeOptions?.expirable === true);
+		if (expirable === undefined || typeof type.preAuthentication !== 'function') return undefined;
+		if (credentials[expirable.name] !== '' && !credentialsExpired) return undefined;
+		const output = await type.preAuthentication.call(helpers, credentials);
+		if (output[expirable.name] === undefined || !node.credentials) return undefined;
+		await this.updateCredentials(node.credentials[typeName], typeName, Object.assign(credentials, output));
+		return Object.assign(credentials, output);
 	}
 
 	async getCredentials(): Promise<never> {
@@ -94,7 +114,12 @@ class TestCredentialsHelper extends ICredentialsHelper {
 		return { ...defaults, ...found } as ICredentialDataDecryptedObject;
 	}
 
-	async updateCredentials(): Promise<void> {}
+	/** Saves as n8n's database does (JSON): the test's credentials object, which later runs read. */
+	async updateCredentials(_nodeCredentials: INodeCredentialsDetails, type: string, data: ICredentialDataDecryptedObject): Promise<void> {
+		const saved = this.data[type];
+		for (const key of Object.keys(saved)) delete saved[key];
+		Object.assign(saved, JSON.parse(JSON.stringify(data)));
+	}
 
 	async updateCredentialsOauthTokenData(): Promise<void> {}
 

@@ -10,11 +10,13 @@ import type { ProviderProfile } from '../profile';
 import { type ApiAnswer, apiError } from './apiErrors';
 import { unreadableSuccess, withoutSecrets } from './answers';
 import { credentialsOf } from './credentials';
-import { DeadlineExceeded, exchange } from './exchange';
+import { apiBaseUrlOf } from './baseUrl';
+import { DeadlineExceeded } from './exchange';
 import { noteFailure, nodeRunOf, throwIfStopped } from './nodeRun';
 import { BudgetHeld, type SlotRelease, budgetKey, noteRateLimitHeaders, pauseBudget, serverWaitMs, sleep, takeSlot } from './pacing';
 import { MAX_REDIRECTS, decideRedirect, isRedirect, originOf } from './redirects';
 import { redact } from './redact';
+import { secretsOf, sessionExchange, sessionFailureIn } from './session';
 import { neverReachedServer, transportCode, transportWords } from './transport';
 
 /** Retry timing. Tests shorten the delays; the numbers of tries are the product's. */
@@ -86,10 +88,11 @@ export async function sendRequest(
 	const itemIndex = this.getItemIndex();
 	const { displayName } = profile;
 	const credentials = await credentialsOf(this, profile.credentialType);
-	const secrets = profile.secretFields.map((field) => credentials[field] as string | undefined);
-	const key = budgetKey(profile.credentialType, credentials.baseUrl, secrets.join('|'));
+	// A login's token is a secret too, but changes with each login: not part of the budget's key.
+	const secrets = secretsOf(this, profile, credentials);
+	const key = budgetKey(profile.credentialType, credentials.baseUrl, profile.secretFields.map((field) => credentials[field]).join('|'));
 	const { perMinute, maxWaitMs, timeoutMs } = sendSettings(this, profile, options);
-	const baseUrl = String(credentials.baseUrl ?? '');
+	const baseUrl = apiBaseUrlOf(this, profile, credentials);
 	const run = nodeRunOf(this);
 	const method = (options.method ?? 'GET').toUpperCase();
 	// The credential's Base URL and the JSON headers are set here rather than in the node's
@@ -130,10 +133,13 @@ export async function sendRequest(
 		});
 		waitedMs += release.pausedMs;
 		const repeatable = String(request.method ?? 'GET').toUpperCase() !== 'POST';
-		const outcome = await settle(exchange.call(this, profile.credentialType, request, credentials, timeoutMs));
+		const outcome = await settle(sessionExchange.call(this, profile, request, credentials, timeoutMs));
 		release();
 		if ('error' in outcome) {
 			const { error } = outcome;
+			// A refused login or token (session.ts): already worded for the row, not a network fault.
+			const refusal = sessionFailureIn(error);
+			if (refusal) throw refusal;
 			// The execution was stopped: nothing to retry or explain.
 			if (this.getExecutionCancelSignal?.()?.aborted) throw error;
 			const code = transportCode(error);
