@@ -1,0 +1,59 @@
+import type {
+	DeclarativeRestApiSettings,
+	IDataObject,
+	IExecutePaginationFunctions,
+	IHttpRequestOptions,
+	INodeExecutionData,
+} from 'n8n-workflow';
+
+import { fieldsCollection, requiredFieldProperties } from '../../../common/description/fields';
+import { type ContactOperation, contactOperation } from '../../../common/description/operations';
+import { buildContactBody } from '../../../common/input/contactBody';
+import { createWithRecovery } from '../../../common/operations/create';
+import { answerItems } from '../../../common/operations/items';
+import { lockKeysOf, oneAtATime } from '../../../common/operations/lookup';
+import { tetherProfile } from '../../profile';
+import { duplicateError, holderOf, tetherDuplicate } from './duplicates';
+import { tetherCreateFields } from './fields';
+import { tetherContact, tetherEndpoints, tetherLookup } from './lookup';
+
+// Create or Update takes the same fields as Create.
+const show = { resource: ['contact'], operation: ['create', 'upsert'] };
+
+export const createBody = buildContactBody(tetherCreateFields, 'create');
+
+/**
+ * Sends the create (a create that may have gone through is looked up by its first number
+ * before it is sent again), outputs the contact rather than Tether's envelope, and turns a
+ * refused number into an error naming the contact that has it.
+ */
+async function createTetherContact(
+	this: IExecutePaginationFunctions,
+	requestData: DeclarativeRestApiSettings.ResultOptions,
+): Promise<INodeExecutionData[]> {
+	const options = requestData.options as IHttpRequestOptions;
+	const keys = tetherLookup.lookupKeys((options.body ?? {}) as IDataObject);
+	let failure: unknown;
+	try {
+		const body = await oneAtATime(lockKeysOf(tetherProfile, keys), async () => await createWithRecovery.call(this, tetherProfile, tetherLookup, keys, options));
+		return answerItems(tetherContact(body), this.getItemIndex());
+	} catch (error) {
+		failure = error;
+	}
+	const duplicate = tetherDuplicate(failure);
+	if (!duplicate) throw failure;
+	throw duplicateError.call(this, duplicate, await holderOf.call(this, duplicate, options), 'not created');
+}
+
+export const create: ContactOperation = {
+	option: contactOperation({
+		name: 'Create',
+		value: 'create',
+		action: 'Create a contact',
+		description: 'Create a contact',
+		request: { method: 'POST', url: tetherEndpoints.create },
+		preSend: [createBody],
+		send: createTetherContact,
+	}),
+	properties: [...requiredFieldProperties(tetherCreateFields, show), fieldsCollection(tetherCreateFields, 'create', show)],
+};

@@ -1,0 +1,92 @@
+import type {
+	DeclarativeRestApiSettings,
+	IDataObject,
+	IExecutePaginationFunctions,
+	IHttpRequestOptions,
+	INodeExecutionData,
+} from 'n8n-workflow';
+
+import { type ContactOperation, contactOperation } from '../../../common/description/operations';
+import { createWithRecovery } from '../../../common/operations/create';
+import { answerItems } from '../../../common/operations/items';
+import { findExisting, lockKeysOf, oneAtATime } from '../../../common/operations/lookup';
+import { idOf } from '../../../common/operations/records';
+import { UPSERT_RESULT_FIELD } from '../../../common/operations/upsert';
+import { sendRequest } from '../../../common/sending/send';
+import { tetherProfile } from '../../profile';
+import { createBody } from './create';
+import { duplicateError, holderOf, tetherDuplicate } from './duplicates';
+import { UPDATABLE_API_FIELDS } from './fields';
+import { tetherContact, tetherEndpoints, tetherLookup } from './lookup';
+
+/** The part of a create body an update can send (fields.ts, tetherUpdateFields). */
+function updatableOf(body: IDataObject): IDataObject {
+	return Object.fromEntries(Object.entries(body).filter(([field]) => UPDATABLE_API_FIELDS.includes(field)));
+}
+
+/**
+ * Finds the contact by the row's first number: one is updated with what Update can change,
+ * none is created, several is an error listing them (findExisting). A create refused because
+ * a number of the row belongs to a contact (another client created it meanwhile, or the
+ * number is not the row's first) updates that contact.
+ */
+async function upsertTetherContact(
+	this: IExecutePaginationFunctions,
+	requestData: DeclarativeRestApiSettings.ResultOptions,
+): Promise<INodeExecutionData[]> {
+	const itemIndex = this.getItemIndex();
+	const options = requestData.options as IHttpRequestOptions;
+	const body = (options.body ?? {}) as IDataObject;
+	const keys = tetherLookup.lookupKeys(body);
+	return await oneAtATime(lockKeysOf(tetherProfile, keys), async () => {
+		const existing = await findExisting.call(this, tetherProfile, tetherLookup, keys, options);
+		let existingId = existing ? idOf(existing) : undefined;
+		if (existingId === undefined) {
+			let refused: unknown;
+			try {
+				const created = await createWithRecovery.call(this, tetherProfile, tetherLookup, keys, options);
+				return answerItems(tetherContact(created), itemIndex, { [UPSERT_RESULT_FIELD]: 'created' });
+			} catch (error) {
+				refused = error;
+			}
+			const duplicate = tetherDuplicate(refused);
+			if (!duplicate) throw refused;
+			existingId = await holderOf.call(this, duplicate, options);
+			if (existingId === undefined) throw duplicateError.call(this, duplicate, undefined, 'not created');
+		}
+		const update = { method: 'PATCH' as const, url: tetherEndpoints.one(encodeURIComponent(existingId)), body: updatableOf(body) };
+		let refused: unknown;
+		try {
+			const answer = await sendRequest.call(this, tetherProfile, { ...options, ...update }, { contactId: existingId });
+			return answerItems(tetherContact(answer.body), itemIndex, { [UPSERT_RESULT_FIELD]: 'updated' });
+		} catch (error) {
+			refused = error;
+		}
+		const duplicate = tetherDuplicate(refused);
+		if (!duplicate) throw refused;
+		throw duplicateError.call(this, duplicate, await holderOf.call(this, duplicate, options), 'not updated');
+	});
+}
+
+export const upsert: ContactOperation = {
+	option: contactOperation({
+		name: 'Create or Update',
+		value: 'upsert',
+		action: 'Create or update a contact',
+		description: 'Create a new record, or update the current one if it already exists (upsert)',
+		request: { method: 'POST', url: tetherEndpoints.create },
+		preSend: [createBody],
+		send: upsertTetherContact,
+	}),
+	// The fields are Create's (create.ts shows them for both operations).
+	properties: [
+		{
+			displayName:
+				'Finds the contact by its first phone number: one match is updated (Status, Pipeline Stage, Pipeline ID and Phone Numbers; Tether cannot change names, email or process), none is created, several is an error',
+			name: 'upsertNotice',
+			type: 'notice',
+			default: '',
+			displayOptions: { show: { resource: ['contact'], operation: ['upsert'] } },
+		},
+	],
+};
