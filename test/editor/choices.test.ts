@@ -89,3 +89,17 @@ describe('every phone field says, where it is, that a national number needs Defa
 		}
 	});
 });
+
+describe('Options › Request Timeout is offered on every operation of every node', () => {
+	it.each(packageNodes.map(({ source, node }) => [source, node] as const))('%s', (_, node) => {
+		const options = node.description.properties.find((property) => property.name === 'options')!;
+		for (const operation of operationsOf(node)) {
+			const shown = shownOptions(node, options, { resource: 'contact', operation });
+			expect(shown.filter((option) => option.name === 'requestTimeout')).toEqual([
+				expect.objectContaining({ type: 'number', default: 30 }),
+			]);
+			const names = shown.map((option) => option.displayName);
+			expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
+		}
+	});
+});
