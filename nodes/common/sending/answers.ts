@@ -31,7 +31,7 @@ export function unreadableSuccess(answer: ApiAnswer, secrets: Array<string | und
 		const what = type?.includes('html') || /^\s*</.test(body) ? 'an HTML page' : 'text that is not JSON';
 		return `${what} (${excerpt(body, secrets)})`;
 	}
-	return `a bare JSON value (${excerpt(JSON.stringify(body) ?? String(body), secrets)}), not an object`;
+	return `a bare JSON value (${excerpt(JSON.stringify(body) ?? String(body), secrets)})`;
 }
 
 /** The body with any secret the server echoed replaced: an answer becomes an output item. */

@@ -8,11 +8,12 @@ import { MAX_REDIRECTS, originOf } from './redirects';
 const TEST_TIMEOUT_MS = 20_000;
 
 /**
- * The Base URL as a message may show it: without a user name or password (a proxy's
- * `user:password@`), and without the key should it sit in the path.
+ * A text as a message may show it: every address in it without its user name and password
+ * (a proxy's `user:password@`, which fetch's own errors quote), and no secret anywhere (a key
+ * pasted into the Base URL's path).
  */
-export function shownBaseUrl(baseUrl: string, secrets: Array<string | undefined>): string {
-	return redact(baseUrl.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#@]*@/i, '$1***@'), secrets);
+export function shown(text: string, secrets: Array<string | undefined>): string {
+	return redact(text.replace(/([a-z][a-z0-9+.-]*:\/\/)[^\s/?#@]*@/gi, '$1***@'), secrets);
 }
 
 /**
@@ -32,7 +33,6 @@ export function apiKeyCredentialTest(profile: ProviderProfile) {
 		const data = credential.data ?? {};
 		const apiKey = String(data.apiKey ?? '');
 		const baseUrl = String(data.baseUrl ?? '').replace(/\/+$/, '');
-		const shown = shownBaseUrl(baseUrl, [apiKey]);
 		const query = new URLSearchParams(
 			Object.entries(credentialTest.qs ?? {}).map(([name, value]): [string, string] => [name, String(value)]),
 		).toString();
@@ -60,8 +60,8 @@ export function apiKeyCredentialTest(profile: ProviderProfile) {
 				if (origin !== originOf(baseUrl)) {
 					return {
 						status: 'Error',
-						message: redact(
-							`${displayName} at ${shown} redirected the test (HTTP ${status}) to ${origin ?? 'an unreadable address'}, another address than the Base URL's: not followed, so the API key was not sent there. Check the Base URL.`,
+						message: shown(
+							`${displayName} at ${baseUrl} redirected the test (HTTP ${status}) to ${origin ?? 'an unreadable address'}, another address than the Base URL's: not followed, so the API key was not sent there. Check the Base URL.`,
 							[apiKey],
 						),
 					};
@@ -79,7 +79,7 @@ export function apiKeyCredentialTest(profile: ProviderProfile) {
 		if (status === 403) return { status: 'Error', message: credentialTest.forbidden };
 		return {
 			status: 'Error',
-			message: redact(`Could not reach ${displayName} at ${shown}${status ? ` (HTTP ${status})` : ''}: ${reason}. Check the Base URL.`, [apiKey]),
+			message: shown(`Could not reach ${displayName} at ${baseUrl}${status ? ` (HTTP ${status})` : ''}: ${reason}. Check the Base URL.`, [apiKey]),
 		};
 	};
 }
