@@ -40,6 +40,26 @@ describe('Skode’s errors come back with its message and how to fix it, naming 
 		expect(JSON.stringify(result.run)).not.toContain(apiKey);
 	});
 
+	it('Continue On Fail: one item per row, in order, and the key in none of them nor in the run', async () => {
+		server.inject((request: { method: string }) => request.method === 'PATCH', { status: 422, body: { error: 'validation_error', message: 'Too long', field: 'title' } });
+		const result = await runSkode(
+			server,
+			{ operation: 'upsert', name: '={{ $json.name }}', email: '={{ $json.email }}', additionalFields: { title: '={{ $json.title }}' } },
+			[
+				{ name: 'New', email: 'new@example.com' },
+				{ name: 'Jane', email: 'jane@example.com', title: 'x' },
+				{ name: 'Nobody', email: '' },
+			],
+			{ continueOnFail: true },
+		);
+		expect(result.items?.map((item) => item.error ?? item.upsertResult)).toEqual([
+			'created',
+			`[item 1 · Jane · jane@example.com] Skode AI rejected the request (422): Too long (field title). Correct the value of the field Skode AI names.`,
+			'[item 2 · Nobody] Email or Phone: both are empty. Give Email or Phone: at least one is needed.',
+		]);
+		expect(JSON.stringify(result.run)).not.toContain(SKODE_KEY);
+	});
+
 	it('a read-only key may still read', async () => {
 		const result = await runSkode(server, { operation: 'get', contactId: id }, [{}], { apiKey: SKODE_READONLY_KEY });
 		expect(result.items?.[0].name).toBe('Jane');
