@@ -27,7 +27,9 @@ export const UPSERT_RESULT_FIELD = 'upsertResult';
 
 /**
  * The Create or Update hook: finds the contact by each lookup key in turn. One match is
- * updated with the row's fields, none means create, several is an error listing them.
+ * updated with the row's fields, none means create, several is an error listing them. Where
+ * the provider itself refuses a second contact with a key the row has (profile.duplicateOnCreate,
+ * Skode's email), the create is sent first and its refusal gives the contact to update.
  */
 export function upsertContact(profile: ProviderProfile, plan: UpsertPlan) {
 	return async function (
