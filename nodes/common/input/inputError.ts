@@ -38,10 +38,10 @@ export function inputError(node: INode, itemIndex: number, error: unknown, field
  *
  * Why a NodeApiError underneath: a declarative node's preSend actions and request hooks run
  * inside n8n's RoutingNode, which passes a NodeApiError through unchanged but wraps any other
- * error in a new NodeApiError with the HTTP code "none" (n8n-core's routing-node.js, in 1.123
- * and 2.41 alike). n8n's error panel shows that as "From <node> · Error code: none", as if the
- * provider had answered. This error passes through as it is: no HTTP code, and named
- * NodeOperationError, the name n8n keeps in the execution data and rethrows by.
+ * error in a new NodeApiError with the HTTP code "none" (n8n 1.123 and 2.41 alike). n8n's
+ * error panel shows that as "From <node> · Error code: none", as if the provider had answered.
+ * This error passes through as it is: no HTTP code, and named NodeOperationError, the name
+ * n8n keeps in the execution data and rethrows by.
  */
 export class NodeCheckError extends NodeApiError {
 	constructor(node: INode, message: string, options: { itemIndex?: number; description?: string | null }) {
