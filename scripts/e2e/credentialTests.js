@@ -22,7 +22,11 @@ function expectations(skipcallBaseUrl, klenBaseUrl) {
 	];
 }
 
-async function credentialTestScenario(prefix, { n8n, userFolder, env, check, skipcallBaseUrl, klenBaseUrl }) {
+/**
+ * `moreCases`: `[{ type, label, data, expected }]` for credentials that are not a key and a
+ * Base URL (Tether's login or token): one credential of each type is created, then each case tested.
+ */
+async function credentialTestScenario(prefix, { n8n, userFolder, env, check, skipcallBaseUrl, klenBaseUrl, moreCases = [] }) {
 	prefix = `${prefix} credential test`;
 	const port = await realN8n.freePort();
 	const base = `http://127.0.0.1:${port}`;
@@ -70,6 +74,20 @@ async function credentialTestScenario(prefix, { n8n, userFolder, env, check, ski
 			const got = answer.json?.data;
 			check(
 				`${prefix}: ${type} with ${apiKey} → ${expected.status} "${expected.message.slice(0, 40)}…"`,
+				got?.status === expected.status && got?.message === expected.message,
+				`HTTP ${answer.status}: ${JSON.stringify(answer.json).slice(0, 400)}`,
+			);
+		}
+		for (const { type, data } of moreCases) {
+			if (ids[type]) continue;
+			const created = await call('POST', '/rest/credentials', { name: `${type} e2e`, type, data });
+			ids[type] = created.json?.data?.id;
+		}
+		for (const { type, label, data, expected } of moreCases) {
+			const answer = await call('POST', '/rest/credentials/test', { credentials: { id: ids[type], name: `${type} e2e`, type, data } });
+			const got = answer.json?.data;
+			check(
+				`${prefix}: ${type} with ${label} → ${expected.status} "${expected.message.slice(0, 40)}…"`,
 				got?.status === expected.status && got?.message === expected.message,
 				`HTTP ${answer.status}: ${JSON.stringify(answer.json).slice(0, 400)}`,
 			);

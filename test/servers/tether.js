@@ -134,13 +134,14 @@ function createTetherServer(options = {}) {
 		return contact;
 	}
 
-	function update(contact, body) {
+	function update(contact, body, record) {
 		const resolved = model.resolveStage(body, contact);
 		if (body.phoneNumber !== undefined) checkUnique(body.phoneNumber, contact._id);
 		applyStage(contact, resolved);
 		if (body.phoneNumber !== undefined) contact.phoneNumber = model.phoneEntries(body.phoneNumber);
 		contact.updatedAt = now();
 		counters.updates++;
+		record.updatedId = contact._id;
 		return { body: { success: true, message: 'Contact updated successfully', data: { contact } } };
 	}
 
@@ -178,34 +179,36 @@ function createTetherServer(options = {}) {
 			{
 				method: 'POST',
 				path: '/api/contact',
-				handler({ body, auth }) {
+				handler({ body, auth, record }) {
 					requireWrite(auth);
 					model.validateBody(body, model.CREATE_FIELDS, { requirePhone: true });
 					model.resolveStage(body);
 					checkUnique(body.phoneNumber);
 					const contact = storeContact(body, auth.user);
 					counters.creates++;
+					// Which recorded requests wrote something (a refused one, 401 say, did not).
+					record.createdId = contact._id;
 					return { status: 201, body: { success: true, message: 'Contact created successfully', data: { contact, message: 'Contact created successfully' } } };
 				},
 			},
 			{
 				method: 'PATCH',
 				path: /^\/api\/contacts\/([^/]+)$/,
-				handler({ params: [id], body, auth }) {
+				handler({ params: [id], body, auth, record }) {
 					requireWrite(auth);
 					const contact = contactOf(id);
 					model.validateBody(body, model.PATCH_FIELDS, { nullableStage: true });
 					if (!Object.keys(body).length) throw model.invalid([`nothing to update (accepted: ${model.PATCH_FIELDS.join(', ')})`]);
-					return update(contact, body);
+					return update(contact, body, record);
 				},
 			},
 			{
 				method: 'PUT',
 				path: '/api/contact',
-				handler({ body, auth }) {
+				handler({ body, auth, record }) {
 					requireWrite(auth);
 					model.validateBody(body, model.PUT_FIELDS, { requireId: true });
-					return update(contactOf(body._id), body);
+					return update(contactOf(body._id), body, record);
 				},
 			},
 			{
