@@ -18,10 +18,11 @@ const { sandboxCredentials, exampleWorkflows } = require('./e2e/run');
 const { createSkipcallServer } = require('../test/servers/skipcall');
 const { createKlenServer } = require('../test/servers/klen');
 const { createSkodeServer, SKODE_KEY } = require('../test/servers/skode');
+const { createTetherServer, TETHER_USER, TETHER_ACCESS_TOKEN } = require('../test/servers/tether');
 
 const REPO = path.resolve(__dirname, '..');
 const EXAMPLES = path.join(REPO, 'examples');
-const SANDBOX_PORTS = { skipcall: 4010, klen: 4020, skode: 4030 };
+const SANDBOX_PORTS = { skipcall: 4010, klen: 4020, skode: 4030, tether: 4040 };
 
 /**
  * n8n 2 lets "Read/Write Files from Disk" read only under N8N_RESTRICT_FILE_ACCESS_TO (default
@@ -67,13 +68,16 @@ async function main(argv) {
 	const skipcall = createSkipcallServer();
 	const klen = createKlenServer();
 	const skode = createSkodeServer();
-	for (const [server, sandboxPort] of [[skipcall, SANDBOX_PORTS.skipcall], [klen, SANDBOX_PORTS.klen], [skode, SANDBOX_PORTS.skode]]) {
+	// Its login tokens expire after 20 requests (test/servers/tether.js): a sync shows the node logging in again.
+	const tether = createTetherServer();
+	for (const [server, sandboxPort] of [[skipcall, SANDBOX_PORTS.skipcall], [klen, SANDBOX_PORTS.klen], [skode, SANDBOX_PORTS.skode], [tether, SANDBOX_PORTS.tether]]) {
 		await server.start(sandboxPort);
 		servers.push(server);
 	}
 	console.log(`Sandbox Skipcall API: ${skipcall.baseUrl} (key sk_test_valid)`);
 	console.log(`Sandbox Klen AI API:  ${klen.baseUrl} (key klen_valid)`);
 	console.log(`Sandbox Skode AI API: ${skode.baseUrl} (key ${SKODE_KEY})`);
+	console.log(`Sandbox Tether:       ${tether.baseUrl} (login ${TETHER_USER.email} / ${TETHER_USER.password}, or access token ${TETHER_ACCESS_TOKEN.slice(0, 12)}…)`);
 
 	const n8n = await realN8n.ensureN8n(line);
 	tarball = await realN8n.packPackage(REPO);
@@ -86,7 +90,7 @@ async function main(argv) {
 		tarball,
 		userFolder,
 		env,
-		credentials: sandboxCredentials({ skipcallBaseUrl: skipcall.baseUrl, klenBaseUrl: klen.baseUrl, skodeBaseUrl: skode.baseUrl }),
+		credentials: sandboxCredentials({ skipcallBaseUrl: skipcall.baseUrl, klenBaseUrl: klen.baseUrl, skodeBaseUrl: skode.baseUrl, tetherBaseUrl: tether.baseUrl }),
 		workflows: exampleWorkflows(),
 	});
 	fs.rmSync(path.dirname(tarball), { recursive: true, force: true });
@@ -103,7 +107,7 @@ async function main(argv) {
 	// /healthz answers a few seconds before the editor's REST API is mounted: wait for the latter.
 	await realN8n.waitForHttp(`http://127.0.0.1:${port}/rest/settings`, { stopped: n8nProcess.result });
 	console.log(`\nn8n is ready: http://localhost:${port}`);
-	console.log('Credentials "Skipcall sandbox", "Klen AI sandbox" and "Skode AI sandbox" point at the sandbox servers; the examples are under Workflows.');
+	console.log('Credentials "Skipcall sandbox", "Klen AI sandbox", "Skode AI sandbox", "Tether sandbox (login)" and "Tether sandbox (access token)" point at the sandbox servers; the examples are under Workflows.');
 	console.log('Press Ctrl-C to stop.\n');
 }
 

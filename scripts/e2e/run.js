@@ -15,20 +15,23 @@ const { isDeepStrictEqual } = require('node:util');
 const realN8n = require('./realN8n');
 const { credentialTestScenario } = require('./credentialTests');
 const { skodeScenario, skodeSandboxCredential } = require('./skode');
+const { tetherCredentialCases, tetherSandboxCredentials, tetherScenario, tetherTokenWorkflow } = require('./tether');
 const { createSkipcallServer } = require('../../test/servers/skipcall');
 const { createKlenServer } = require('../../test/servers/klen');
 const { createSkodeServer } = require('../../test/servers/skode');
+const { createTetherServer } = require('../../test/servers/tether');
 
 const REPO = path.resolve(__dirname, '..', '..');
 const EXAMPLES = path.join(REPO, 'examples');
 const CSV = path.join(EXAMPLES, 'contacts.csv');
 
 /** The credentials the examples refer to (ids and names), pointed at sandbox servers. */
-function sandboxCredentials({ skipcallBaseUrl, klenBaseUrl, skodeBaseUrl }) {
+function sandboxCredentials({ skipcallBaseUrl, klenBaseUrl, skodeBaseUrl, tetherBaseUrl }) {
 	return [
 		{ id: 'skipcallSandbox1', name: 'Skipcall sandbox', type: 'skipcallApi', data: { apiKey: 'sk_test_valid', baseUrl: skipcallBaseUrl } },
 		{ id: 'klenAiSandbox001', name: 'Klen AI sandbox', type: 'klenAiApi', data: { apiKey: 'klen_valid', baseUrl: klenBaseUrl } },
 		skodeSandboxCredential(skodeBaseUrl),
+		...tetherSandboxCredentials(tetherBaseUrl),
 	];
 }
 
@@ -38,6 +41,7 @@ const EXAMPLE_WORKFLOWS = [
 	{ file: 'google-sheets-to-skipcall.json', id: 'sheetsToSkipcal1' },
 	{ file: 'google-sheets-to-klen-ai.json', id: 'sheetsToKlenAi01' },
 	{ file: 'csv-to-skode.json', id: 'csvToSkode000001' },
+	{ file: 'csv-to-tether.json', id: 'csvToTether00001' },
 ];
 
 /** The examples ready to import: fixed ids, and "Read/Write Files from Disk" pointed at `csvPath`. */
@@ -207,13 +211,16 @@ async function runLine(line, tarball, { keep }) {
 	const skipcall = createSkipcallServer();
 	const klen = createKlenServer();
 	const skode = createSkodeServer();
-	await Promise.all([skipcall.start(), klen.start(), skode.start()]);
+	const tether = createTetherServer();
+	await Promise.all([skipcall.start(), klen.start(), skode.start(), tether.start()]);
 	const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'contact-sync-n8n-user-'));
 	const removeUserFolder = () => fs.rmSync(userFolder, { recursive: true, force: true });
 	if (!keep) cleanups.add(removeUserFolder);
 	try {
 		const workflows = exampleWorkflows();
-		const credentials = sandboxCredentials({ skipcallBaseUrl: skipcall.baseUrl, klenBaseUrl: klen.baseUrl, skodeBaseUrl: skode.baseUrl });
+		// The Tether example again on its access-token credential: both credential modes run.
+		workflows.push(tetherTokenWorkflow(workflows));
+		const credentials = sandboxCredentials({ skipcallBaseUrl: skipcall.baseUrl, klenBaseUrl: klen.baseUrl, skodeBaseUrl: skode.baseUrl, tetherBaseUrl: tether.baseUrl });
 		const env = fileAccessEnv();
 		checkExampleNodeTypes(prefix, n8n, workflows);
 		await realN8n.prepareUserFolder({ n8n, tarball, credentials, workflows, env, userFolder });
@@ -222,11 +229,12 @@ async function runLine(line, tarball, { keep }) {
 			{ workflowId: 'csvToSkipcall001', run: await skipcallScenario(prefix, context, skipcall) },
 			{ workflowId: 'csvToKlenAi00001', run: await klenScenario(prefix, context, klen) },
 			await skodeScenario(prefix, context, skode, check),
+			...(await tetherScenario(prefix, context, tether, check)),
 		];
 		checkCoverage(prefix, runs, workflows);
-		await credentialTestScenario(prefix, { ...context, check, skipcallBaseUrl: skipcall.baseUrl, klenBaseUrl: klen.baseUrl });
+		await credentialTestScenario(prefix, { ...context, check, skipcallBaseUrl: skipcall.baseUrl, klenBaseUrl: klen.baseUrl, moreCases: tetherCredentialCases(tether.baseUrl) });
 	} finally {
-		await Promise.all([skipcall.stop(), klen.stop(), skode.stop()]);
+		await Promise.all([skipcall.stop(), klen.stop(), skode.stop(), tether.stop()]);
 		if (keep) console.log(`${prefix} user folder kept: ${userFolder}`);
 		else {
 			cleanups.delete(removeUserFolder);
