@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from '
 import { NodeOperationError } from 'n8n-workflow';
 
 import { itemPrefix } from '../messages';
+import { everyRowFirst } from '../sending/everyRowFirst';
 import { inputError } from './inputError';
 import { type BodyMode, type ContactField, buildBody } from './fields';
 import { readDefaultCountry } from './phone';
@@ -29,12 +30,16 @@ export function contactValues(context: IExecuteSingleFunctions, fields: ContactF
 	return values;
 }
 
+/** The name under which the contact body every row will send can be read (sending/everyRowFirst.ts). */
+export const CONTACT_BODY_CHECK = 'contactBody';
+
 /**
  * preSend: builds the contact body from the fields' spec, normalising phone numbers and
- * checking documented limits, so that bad input never reaches the server.
+ * checking documented limits, so that bad input never reaches the server. Without Continue
+ * On Fail every row is built first, and no row is sent while one fails (everyRowFirst).
  */
 export function buildContactBody(fields: ContactField[], mode: BodyMode) {
-	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+	return everyRowFirst(async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
 		const defaultCountry = defaultCountryOf(this);
 		const values = contactValues(this, fields, mode);
 		let body: IDataObject;
@@ -52,15 +57,16 @@ export function buildContactBody(fields: ContactField[], mode: BodyMode) {
 		}
 		requestOptions.body = { ...(requestOptions.body as IDataObject | undefined), ...body };
 		return requestOptions;
-	};
+	}, CONTACT_BODY_CHECK);
 }
 
 /**
  * preSend: puts the `contactId` parameter into the URL's `{contactId}` placeholder,
  * URL-encoded (n8n does not encode expression results in URLs, so "c/2" would become a path).
+ * Without Continue On Fail every row's ID is checked first (everyRowFirst).
  */
 export function contactIdInUrl(options: { integer?: boolean } = {}) {
-	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+	return everyRowFirst(async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
 		const raw = this.getNodeParameter('contactId', '');
 		let id: string | undefined;
 		try {
@@ -72,5 +78,5 @@ export function contactIdInUrl(options: { integer?: boolean } = {}) {
 		}
 		requestOptions.url = (requestOptions.url ?? '').replace('{contactId}', encodeURIComponent(id));
 		return requestOptions;
-	};
+	});
 }

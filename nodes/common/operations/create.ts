@@ -7,6 +7,7 @@ import type {
 } from 'n8n-workflow';
 
 import type { ProviderProfile } from '../profile';
+import { sendingRow } from '../sending/nodeRun';
 import { mayHaveActed, sendRequest } from '../sending/send';
 import { alreadyExistsError, duplicateRefusal, existingContactId } from './duplicate';
 import { contactFrom } from './envelope';
@@ -57,7 +58,7 @@ export async function createWithRecovery(
 
 /** The Create hook of providers that can search contacts: recovers from ambiguous failures. */
 export function createContact(profile: ProviderProfile, plan: LookupPlan) {
-	return async function (
+	return sendingRow(async function (
 		this: IExecutePaginationFunctions,
 		requestData: DeclarativeRestApiSettings.ResultOptions,
 	): Promise<INodeExecutionData[]> {
@@ -65,5 +66,5 @@ export function createContact(profile: ProviderProfile, plan: LookupPlan) {
 		const keys = plan.lookupKeys((options.body ?? {}) as IDataObject);
 		const body = await oneAtATime(lockKeysOf(profile, keys), async () => await createWithRecovery.call(this, profile, plan, keys, options));
 		return answerItems(body, this.getItemIndex());
-	};
+	});
 }

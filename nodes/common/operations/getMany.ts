@@ -7,6 +7,7 @@ import type {
 } from 'n8n-workflow';
 
 import type { ProviderProfile } from '../profile';
+import { sendingRow } from '../sending/nodeRun';
 import { sendRequest } from '../sending/send';
 import { answerItems } from './items';
 
@@ -26,7 +27,7 @@ export interface PagingPlan {
  * request) until Return All has everything or Limit is reached.
  */
 export function getManyContacts(profile: ProviderProfile, plan: PagingPlan) {
-	return async function (
+	return sendingRow(async function (
 		this: IExecutePaginationFunctions,
 		requestData: DeclarativeRestApiSettings.ResultOptions,
 	): Promise<INodeExecutionData[]> {
@@ -47,5 +48,5 @@ export function getManyContacts(profile: ProviderProfile, plan: PagingPlan) {
 			if (records.length === 0 || records.length < (returnAll ? plan.maxPageSize : size) || lastPage) break;
 		}
 		return answerItems(results, this.getItemIndex());
-	};
+	});
 }

@@ -6,6 +6,7 @@ import type {
 } from 'n8n-workflow';
 
 import type { ProviderProfile } from '../profile';
+import { sendingRow } from '../sending/nodeRun';
 import { sendRequest } from '../sending/send';
 import { answerItems } from './items';
 
@@ -17,11 +18,11 @@ import { answerItems } from './items';
  * apply to all.
  */
 export function sendContactRequest(profile: ProviderProfile) {
-	return async function (
+	return sendingRow(async function (
 		this: IExecutePaginationFunctions,
 		requestData: DeclarativeRestApiSettings.ResultOptions,
 	): Promise<INodeExecutionData[]> {
 		const answer = await sendRequest.call(this, profile, requestData.options as IHttpRequestOptions);
 		return answerItems(answer.body, this.getItemIndex());
-	};
+	});
 }

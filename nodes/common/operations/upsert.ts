@@ -9,6 +9,9 @@ import {
 
 import { itemPrefix } from '../messages';
 import type { ProviderProfile } from '../profile';
+import { CONTACT_BODY_CHECK } from '../input/contactBody';
+import { builtForEveryRow, hookCheckOfEveryRow } from '../sending/everyRowFirst';
+import { sendingRow } from '../sending/nodeRun';
 import { mayHaveActed, sendRequest } from '../sending/send';
 import { createWithRecovery } from './create';
 import { duplicateRefusal, existingContactId, existingNotFoundError } from './duplicate';
@@ -25,27 +28,38 @@ export interface UpsertPlan extends LookupPlan {
 /** Added to the output of Create or Update: whether the contact was created or updated. */
 export const UPSERT_RESULT_FIELD = 'upsertResult';
 
+function noLookupKeyError(context: IExecutePaginationFunctions, itemIndex: number) {
+	return new NodeOperationError(
+		context.getNode(),
+		`${itemPrefix(itemIndex)} Create or Update needs an email or a phone number to find the contact. Add Email or Phone Numbers, or use Create.`,
+		{ itemIndex },
+	);
+}
+
 /**
  * The Create or Update hook: finds the contact by each lookup key in turn. One match is
  * updated with the row's fields, none means create, several is an error listing them. Where
  * the provider itself refuses a second contact with a key the row has (profile.duplicateOnCreate,
  * Skode's email), the create is sent first and its refusal gives the contact to update.
+ * Without Continue On Fail, no row is sent while a row has nothing to be found by.
  */
 export function upsertContact(profile: ProviderProfile, plan: UpsertPlan) {
-	return async function (
+	return sendingRow(async function (
 		this: IExecutePaginationFunctions,
 		requestData: DeclarativeRestApiSettings.ResultOptions,
 	): Promise<INodeExecutionData[]> {
 		const itemIndex = this.getItemIndex();
 		const options = requestData.options as IHttpRequestOptions;
+		const mayBeSent = await hookCheckOfEveryRow(this, plan, async () => {
+			const built = await builtForEveryRow(this, CONTACT_BODY_CHECK);
+			for (const [row, request] of built ?? []) {
+				if (plan.lookupKeys((request.body ?? {}) as IDataObject).length === 0) return { itemIndex: row, error: noLookupKeyError(this, row) };
+			}
+			return undefined;
+		});
+		if (!mayBeSent) return [];
 		const keys = plan.lookupKeys((options.body ?? {}) as IDataObject);
-		if (keys.length === 0) {
-			throw new NodeOperationError(
-				this.getNode(),
-				`${itemPrefix(itemIndex)} Create or Update needs an email or a phone number to find the contact. Add Email or Phone Numbers, or use Create.`,
-				{ itemIndex },
-			);
-		}
+		if (keys.length === 0) throw noLookupKeyError(this, itemIndex);
 		return await oneAtATime(lockKeysOf(profile, keys), async () => {
 			// A provider that refuses duplicates of a key itself (Skode's email) is asked first: its
 			// refusal names the contact, and no search can race another client's create.
@@ -67,7 +81,7 @@ export function upsertContact(profile: ProviderProfile, plan: UpsertPlan) {
 			const answer = await sendRequest.call(this, profile, { ...options, ...update }, { contactId: existingId });
 			return answerItems(contactFrom(answer.body), itemIndex, { [UPSERT_RESULT_FIELD]: 'updated' });
 		});
-	};
+	});
 }
 
 /**

@@ -12,7 +12,7 @@ import { unreadableSuccess, withoutSecrets } from './answers';
 import { credentialsOf } from './credentials';
 import { apiBaseUrlOf } from './baseUrl';
 import { DeadlineExceeded } from './exchange';
-import { noteFailure, nodeRunOf, throwIfStopped } from './nodeRun';
+import { noteFailure, nodeRunOf, stoppedError } from './nodeRun';
 import { BudgetHeld, type SlotRelease, budgetKey, noteRateLimitHeaders, pauseBudget, serverWaitMs, sleep, takeSlot } from './pacing';
 import { MAX_REDIRECTS, decideRedirect, isRedirect, originOf } from './redirects';
 import { redact } from './redact';
@@ -122,7 +122,8 @@ export async function sendRequest(
 	let rateLimitTries = 0;
 	let redirects = 0;
 	for (;;) {
-		throwIfStopped(this, run);
+		const notToSend = stoppedError(this, run);
+		if (notToSend) throw notToSend;
 		const release: SlotRelease = await takeSlot(key, perMinute, { maxPauseMs: Math.max(0, maxWaitMs - waitedMs) }).catch((error: unknown) => {
 			throw error instanceof BudgetHeld
 				? failure(
@@ -132,9 +133,19 @@ export async function sendRequest(
 				: error;
 		});
 		waitedMs += release.pausedMs;
+		// Checked once the slot is taken: another row may have failed while this one waited for it.
+		const stopped = stoppedError(this, run);
+		if (stopped) {
+			release();
+			throw stopped;
+		}
 		const repeatable = String(request.method ?? 'GET').toUpperCase() !== 'POST';
 		const outcome = await settle(sessionExchange.call(this, profile, request, credentials, timeoutMs));
-		release();
+		// A row's failure is noted by its hook a few microtasks after its request ends (nodeRun.ts):
+		// the slot of a request that did not succeed passes on only after them, so that no row
+		// waiting for it leaves in between.
+		if ('error' in outcome || outcome.answer.statusCode >= 300) setImmediate(release);
+		else release();
 		if ('error' in outcome) {
 			const { error } = outcome;
 			// A refused login or token (session.ts): already worded for the row, not a network fault.
