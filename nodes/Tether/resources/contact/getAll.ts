@@ -10,6 +10,7 @@ import { returnAllAndLimit } from '../../../common/description/getMany';
 import { type ContactOperation, contactOperation } from '../../../common/description/operations';
 import { answerItems } from '../../../common/operations/items';
 import { listFrom } from '../../../common/operations/records';
+import { sendingRow } from '../../../common/sending/nodeRun';
 import { sendRequest } from '../../../common/sending/send';
 import { tetherProfile } from '../../profile';
 import { TETHER_PAGE_SIZE, tetherEndpoints } from './lookup';
@@ -49,7 +50,7 @@ export const getAll: ContactOperation = {
 		action: 'Get many contacts',
 		description: 'List contacts, optionally filtered',
 		request: { method: 'GET', url: tetherEndpoints.list },
-		send: getManyTetherContacts,
+		send: sendingRow(getManyTetherContacts),
 	}),
 	properties: [
 		...returnAllAndLimit,

@@ -12,6 +12,7 @@ import { answerItems } from '../../../common/operations/items';
 import { findExisting, lockKeysOf, oneAtATime } from '../../../common/operations/lookup';
 import { idOf } from '../../../common/operations/records';
 import { UPSERT_RESULT_FIELD } from '../../../common/operations/upsert';
+import { sendingRow } from '../../../common/sending/nodeRun';
 import { sendRequest } from '../../../common/sending/send';
 import { tetherProfile } from '../../profile';
 import { createBody } from './create';
@@ -76,7 +77,7 @@ export const upsert: ContactOperation = {
 		description: 'Create a new record, or update the current one if it already exists (upsert)',
 		request: { method: 'POST', url: tetherEndpoints.create },
 		preSend: [createBody],
-		send: upsertTetherContact,
+		send: sendingRow(upsertTetherContact),
 	}),
 	// The fields are Create's (create.ts shows them for both operations).
 	properties: [
