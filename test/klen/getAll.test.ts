@@ -30,13 +30,20 @@ describe('Get Many pages through GET /contacts (page from 1, limit ≤ 100, enve
 		expect(new Set(result.raw?.map((item) => JSON.stringify(item.pairedItem)))).toEqual(new Set(['{"item":0}']));
 	});
 
-	it('Limit stops as soon as it has enough', async () => {
+	it.each([
+		[30, [{ page: '1', limit: '30' }]],
+		[150, [{ page: '1', limit: '100' }, { page: '2', limit: '100' }]],
+	])('Limit %d stops as soon as it has enough, every page asked with the same size', async (limit, sent) => {
+		const result = await runKlen(server, { operation: 'getAll', returnAll: false, limit });
+		expect(server.requests.map((request) => request.query)).toEqual(sent);
+		expect(result.items).toHaveLength(limit);
+	});
+
+	it('Limit 150 (over a page, not a multiple of it) returns contacts 1–150, each once, in order', async () => {
 		const result = await runKlen(server, { operation: 'getAll', returnAll: false, limit: 150 });
-		expect(server.requests.map((request) => request.query)).toEqual([
-			{ page: '1', limit: '100' },
-			{ page: '2', limit: '50' },
-		]);
-		expect(result.items).toHaveLength(150);
+		const names = result.items?.map((item) => item.first_name);
+		expect(names).toEqual(Array.from({ length: 150 }, (_, index) => `P${index}`));
+		expect(new Set(result.items?.map((item) => item.id)).size).toBe(150);
 	});
 
 	it('sends the filters given and leaves empty ones out', async () => {

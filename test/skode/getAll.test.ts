@@ -53,10 +53,17 @@ describe('Get Many pages through GET /contacts (page from 1, per_page ≤ 100) w
 	it.each([
 		[30, [{ page: '1', per_page: '30' }]],
 		[200, [{ page: '1', per_page: '100' }, { page: '2', per_page: '100' }]],
-	])('Limit %d stops as soon as it has enough', async (limit, sent) => {
+		[150, [{ page: '1', per_page: '100' }, { page: '2', per_page: '100' }]],
+	])('Limit %d stops as soon as it has enough, every page asked with the same size', async (limit, sent) => {
 		const result = await runSkode(server, { operation: 'getAll', returnAll: false, limit });
 		expect(queries()).toEqual(sent);
 		expect(result.items?.map((item) => item.name)).toEqual(names.slice(0, limit));
+	});
+
+	it('Limit 150 (over a page, not a multiple of it) returns contacts 1–150, each once, in order', async () => {
+		const result = await runSkode(server, { operation: 'getAll', returnAll: false, limit: 150 });
+		expect(result.items?.map((item) => item.name)).toEqual(names.slice(0, 150));
+		expect(new Set(result.items?.map((item) => item.id)).size).toBe(150);
 	});
 });
 

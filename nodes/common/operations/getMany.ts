@@ -35,17 +35,19 @@ export function getManyContacts(profile: ProviderProfile, plan: PagingPlan) {
 		const limit = returnAll ? Infinity : (this.getNodeParameter('limit', 50) as number);
 		const results: IDataObject[] = [];
 		const options = requestData.options as IHttpRequestOptions;
+		// One page size for the whole run: page N of a smaller size starts elsewhere in the list
+		// (Limit 150 asking page 2 with 50 a page would get records 51–100 again).
+		const size = Math.min(plan.maxPageSize, limit);
 		for (let page = plan.firstPage; results.length < limit; page++) {
-			const size = Math.min(plan.maxPageSize, limit - results.length);
 			const answer = await sendRequest.call(this, profile, {
 				...options,
-				qs: { ...options.qs, [plan.pageParameter]: page, [plan.sizeParameter]: returnAll ? plan.maxPageSize : size },
+				qs: { ...options.qs, [plan.pageParameter]: page, [plan.sizeParameter]: size },
 			});
 			const records = plan.records(answer.body);
 			results.push(...records.slice(0, limit - results.length));
 			const pages = plan.pageCount?.(answer.body);
 			const lastPage = pages !== undefined ? page - plan.firstPage + 1 >= pages : false;
-			if (records.length === 0 || records.length < (returnAll ? plan.maxPageSize : size) || lastPage) break;
+			if (records.length === 0 || records.length < size || lastPage) break;
 		}
 		return answerItems(results, this.getItemIndex());
 	});
