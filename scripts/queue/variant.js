@@ -14,7 +14,7 @@ const { rowsOf, postJson } = require('./workload');
  * `maxTooMany` bounds the 429 answers. At the full limit: 10% of the rows, well above what
  * was measured (9–24 with two workers, 27 with four) and far below a storm, where each worker's
  * queued requests (hundreds) would be refused in turn. At limit ÷ workers: 1%, "near zero"
- * (measured: 0, and 1 with a single worker on a busy machine).
+ * (measured: 0, and 1 in two runs on a busy machine).
  */
 function variantsFor({ limit, workers, rows, executions }) {
 	return [
