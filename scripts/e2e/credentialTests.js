@@ -10,7 +10,7 @@ const crypto = require('node:crypto');
 const realN8n = require('./realN8n');
 
 /** What n8n must answer for each key: our messages, word for word. */
-function expectations(skipcallBaseUrl, klenBaseUrl) {
+function expectations(skipcallBaseUrl, klenBaseUrl, skodeBaseUrl) {
 	const ok = { status: 'OK', message: 'Connection successful' };
 	return [
 		['skipcallApi', 'sk_test_valid', skipcallBaseUrl, ok],
@@ -19,6 +19,10 @@ function expectations(skipcallBaseUrl, klenBaseUrl) {
 		['klenAiApi', 'klen_valid', klenBaseUrl, ok],
 		['klenAiApi', 'klen_wrong', klenBaseUrl, { status: 'Error', message: 'API key invalid: Klen AI did not recognise it. Copy the API key again from Klen AI: it must be an active key starting with klen_.' }],
 		['klenAiApi', 'klen_nopermission', klenBaseUrl, { status: 'Error', message: 'The key works but lacks the can_read_contacts permission: give the key that permission in Klen AI.' }],
+		['skodeApi', 'sk_live_skode_sandbox_valid', skodeBaseUrl, ok],
+		['skodeApi', 'sk_live_skode_sandbox_wrong', skodeBaseUrl, { status: 'Error', message: 'API key invalid: Skode AI did not recognise it. Copy the API key again from Skode AI › Settings › API & Webhooks (it starts with sk_live_).' }],
+		// A read-only key passes: the test only reads contacts (creating with it fails on the row).
+		['skodeApi', 'sk_live_skode_sandbox_readonly', skodeBaseUrl, ok],
 	];
 }
 
@@ -26,7 +30,7 @@ function expectations(skipcallBaseUrl, klenBaseUrl) {
  * `moreCases`: `[{ type, label, data, expected }]` for credentials that are not a key and a
  * Base URL (Tether's login or token): one credential of each type is created, then each case tested.
  */
-async function credentialTestScenario(prefix, { n8n, userFolder, env, check, skipcallBaseUrl, klenBaseUrl, moreCases = [] }) {
+async function credentialTestScenario(prefix, { n8n, userFolder, env, check, skipcallBaseUrl, klenBaseUrl, skodeBaseUrl, moreCases = [] }) {
 	prefix = `${prefix} credential test`;
 	const port = await realN8n.freePort();
 	const base = `http://127.0.0.1:${port}`;
@@ -63,11 +67,11 @@ async function credentialTestScenario(prefix, { n8n, userFolder, env, check, ski
 		cookie = auth.split(';')[0];
 
 		const ids = {};
-		for (const [type, baseUrl] of [['skipcallApi', skipcallBaseUrl], ['klenAiApi', klenBaseUrl]]) {
+		for (const [type, baseUrl] of [['skipcallApi', skipcallBaseUrl], ['klenAiApi', klenBaseUrl], ['skodeApi', skodeBaseUrl]]) {
 			const created = await call('POST', '/rest/credentials', { name: `${type} e2e`, type, data: { apiKey: 'placeholder', baseUrl } });
 			ids[type] = created.json?.data?.id;
 		}
-		for (const [type, apiKey, baseUrl, expected] of expectations(skipcallBaseUrl, klenBaseUrl)) {
+		for (const [type, apiKey, baseUrl, expected] of expectations(skipcallBaseUrl, klenBaseUrl, skodeBaseUrl)) {
 			const answer = await call('POST', '/rest/credentials/test', {
 				credentials: { id: ids[type], name: `${type} e2e`, type, data: { apiKey, baseUrl } },
 			});

@@ -70,6 +70,9 @@ const ROWS = [
 	{ firstName: 'Chloé', lastName: 'Bernard', phoneNumbers: ['+33781234568'], email: 'chloe.bernard@example.com', company: 'Umbrella' },
 ];
 const BAD_ROW = ROWS.indexOf(null);
+const GOOD_ROWS = ROWS.flatMap((row, index) => (row ? [index] : []));
+/** How the bad row's error starts: its item, then the name and email the row gives (README "When a row fails"). */
+const BAD_LABEL = `[item ${BAD_ROW} · Bad Row · bad.row@example.com] `;
 // The second row is the first one again, with a second number: Klen's Create or Update finds it by email.
 const KLEN_RESULTS = ['created', 'updated', 'created', 'created', undefined, 'created', 'created'];
 
@@ -96,24 +99,50 @@ function check(name, ok, detail = '') {
 const show = (value) => JSON.stringify(value)?.slice(0, 600);
 const requestLines = (requests) => requests.map((request) => `${request.method} ${request.path} ${show(request.query)} ${show(request.body)}`).join('\n');
 
-/** Checks common to both workflows: n8n ran our node under the package's type name, one item per CSV row. */
+/** A row of examples/contacts.csv as "Extract rows" gives it (the bad row's cells hold no comma or quote). */
+function csvRow(index) {
+	const [header, ...lines] = fs.readFileSync(CSV, 'utf8').trim().split('\n');
+	const cells = lines[index].split(',');
+	return Object.fromEntries(header.split(',').map((column, position) => [column, cells[position]]));
+}
+
+/**
+ * Checks common to both workflows (On Error › Continue (using error output)): n8n ran our node
+ * under the package's type name; the good rows leave on the contacts output (0), in row order,
+ * and the bad row on the error output (1), named by its label; "Failed rows" gives that CSV row
+ * back with its Sync Error column. Returns each row's contact item (undefined: the bad row).
+ */
 function checkRun(prefix, run, nodeName, nodeType) {
 	const error = realN8n.executionError(run.output);
 	const log = `${run.stdout}\n${run.stderr}`.trim().slice(-1500);
 	const finished = check(`${prefix}: n8n execute exits 0 with run data`, run.exitCode === 0 && run.output && !error, error ?? `exit ${run.exitCode}${run.timedOut ? ' (timed out)' : ''}\n${log}`);
-	const items = realN8n.nodeOutputItems(run.output, nodeName);
-	check(`${prefix}: n8n loaded and ran the node as ${nodeType}`, finished && Array.isArray(items), `no run data for "${nodeName}"`);
+	const contacts = realN8n.nodeOutputItems(run.output, nodeName, 0);
+	const errors = realN8n.nodeOutputItems(run.output, nodeName, 1) ?? [];
+	check(`${prefix}: n8n loaded and ran the node as ${nodeType}`, finished && Array.isArray(contacts), `no run data for "${nodeName}"`);
 	const rows = fs.readFileSync(CSV, 'utf8').trim().split('\n').length - 1;
-	check(`${prefix}: ${rows} CSV rows give ${rows} output items`, items?.length === rows && rows === ROWS.length, `items: ${items?.length}, rows: ${rows}, expected: ${ROWS.length}`);
-	const bad = items?.[BAD_ROW]?.json?.error;
 	check(
-		`${prefix}: the bad row is an error item "[item ${BAD_ROW}] Phone Numbers: …"`,
-		typeof bad === 'string' && bad.startsWith(`[item ${BAD_ROW}] `) && bad.includes('Phone Numbers') && bad.includes('"not a phone"'),
-		show(items?.[BAD_ROW]),
+		`${prefix}: ${rows} CSV rows give ${GOOD_ROWS.length} contacts and ${rows - GOOD_ROWS.length} error item`,
+		rows === ROWS.length && contacts?.length === GOOD_ROWS.length && errors.length === rows - GOOD_ROWS.length,
+		`contacts: ${contacts?.length}, errors: ${errors.length}, rows: ${rows}, expected rows: ${ROWS.length}`,
 	);
-	const otherErrors = (items ?? []).filter((item, index) => index !== BAD_ROW && item.json?.error !== undefined);
-	check(`${prefix}: no other row failed`, items && otherErrors.length === 0, otherErrors.map((item) => show(item.json.error)).join('\n'));
-	return items ?? [];
+	const paired = (contacts ?? []).map((item) => item.pairedItem?.item);
+	check(`${prefix}: each contact is paired with its row (${GOOD_ROWS.join(', ')}), in row order`, isDeepStrictEqual(paired, GOOD_ROWS), show(paired));
+	const failedContacts = (contacts ?? []).filter((item) => item.json?.error !== undefined);
+	check(`${prefix}: no contact item carries an error`, failedContacts.length === 0, failedContacts.map((item) => show(item.json.error)).join('\n'));
+	const message = errors[0]?.json?.error;
+	check(
+		`${prefix}: the bad row leaves on the error output, "${BAD_LABEL}Phone Numbers: …"`,
+		errors.length === 1 && typeof message === 'string' && message.startsWith(`${BAD_LABEL}Phone Numbers: `) && message.includes('"not a phone"'),
+		errors.map((item) => show(item.json)).join('\n'),
+	);
+	const rebuilt = realN8n.nodeOutputItems(run.output, 'Failed rows') ?? [];
+	const expected = { ...csvRow(BAD_ROW), 'Sync Error': message };
+	check(
+		`${prefix}: "Failed rows" gives the bad CSV row back with its Sync Error column`,
+		rebuilt.length === 1 && isDeepStrictEqual(rebuilt[0].json, expected),
+		`got:\n${rebuilt.map((item) => show(item.json)).join('\n')}\nexpected:\n${show(expected)}`,
+	);
+	return ROWS.map((_, index) => (contacts ?? []).find((item) => item.pairedItem?.item === index));
 }
 
 /** Each expected body arrived exactly once, and nothing else was written. */
@@ -129,10 +158,10 @@ function checkReceivedOnce(prefix, what, received, expected) {
 async function skipcallScenario(prefix, context, server) {
 	prefix = `${prefix} CSV → Skipcall`;
 	const run = await realN8n.executeWorkflow({ ...context, workflowId: 'csvToSkipcall001' });
-	const items = checkRun(prefix, run, 'Skipcall', 'n8n-nodes-contact-sync.skipcall');
+	const byRow = checkRun(prefix, run, 'Skipcall', 'n8n-nodes-contact-sync.skipcall');
 	const isContactOf = (item, row) => item?.json?.id && item.json.firstName === row.firstName && isDeepStrictEqual(item.json.phoneNumbers, row.phoneNumbers);
-	const inOrder = ROWS.every((row, index) => !row || isContactOf(items[index], row));
-	check(`${prefix}: output items are Skipcall's contacts, in row order`, inOrder, items.map((item) => show(item.json)).join('\n'));
+	const inOrder = ROWS.every((row, index) => !row || isContactOf(byRow[index], row));
+	check(`${prefix}: each good row's contact is Skipcall's contact of that row`, inOrder, byRow.map((item) => show(item?.json)).join('\n'));
 	const creates = server.requests.filter((request) => request.method === 'POST' && request.path === '/v1/contacts');
 	checkReceivedOnce(prefix, 'as POST /contacts', creates.map((request) => request.body), ROWS.filter(Boolean));
 	const others = server.requests.filter((request) => !creates.includes(request) || request.headers.authorization !== 'Bearer sk_test_valid');
@@ -143,11 +172,11 @@ async function skipcallScenario(prefix, context, server) {
 async function klenScenario(prefix, context, server) {
 	prefix = `${prefix} CSV → Klen AI`;
 	const run = await realN8n.executeWorkflow({ ...context, workflowId: 'csvToKlenAi00001' });
-	const items = checkRun(prefix, run, 'Klen AI', 'n8n-nodes-contact-sync.klenAi');
-	const upsertResults = ROWS.map((row, index) => (row ? items[index]?.json?.upsertResult : undefined));
+	const byRow = checkRun(prefix, run, 'Klen AI', 'n8n-nodes-contact-sync.klenAi');
+	const upsertResults = byRow.map((item) => item?.json?.upsertResult);
 	check(`${prefix}: upsertResult per row is ${KLEN_RESULTS.map((value) => value ?? '(error)').join(', ')}`, isDeepStrictEqual(upsertResults, KLEN_RESULTS), show(upsertResults));
-	const firstId = items[0]?.json?.id;
-	check(`${prefix}: the repeated row updated the contact the first row created`, firstId !== undefined && items[1]?.json?.id === firstId, show([firstId, items[1]?.json?.id]));
+	const firstId = byRow[0]?.json?.id;
+	check(`${prefix}: the repeated row updated the contact the first row created`, firstId !== undefined && byRow[1]?.json?.id === firstId, show([firstId, byRow[1]?.json?.id]));
 
 	const creates = server.requests.filter((request) => request.method === 'POST' && request.path === '/api/v1/contacts/create');
 	const updates = server.requests.filter((request) => request.method === 'PATCH');
@@ -232,7 +261,7 @@ async function runLine(line, tarball, { keep }) {
 			...(await tetherScenario(prefix, context, tether, check)),
 		];
 		checkCoverage(prefix, runs, workflows);
-		await credentialTestScenario(prefix, { ...context, check, skipcallBaseUrl: skipcall.baseUrl, klenBaseUrl: klen.baseUrl, moreCases: tetherCredentialCases(tether.baseUrl) });
+		await credentialTestScenario(prefix, { ...context, check, skipcallBaseUrl: skipcall.baseUrl, klenBaseUrl: klen.baseUrl, skodeBaseUrl: skode.baseUrl, moreCases: tetherCredentialCases(tether.baseUrl) });
 	} finally {
 		await Promise.all([skipcall.stop(), klen.stop(), skode.stop(), tether.stop()]);
 		if (keep) console.log(`${prefix} user folder kept: ${userFolder}`);
