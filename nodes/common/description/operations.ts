@@ -8,6 +8,7 @@ import type {
 	INodePropertyOptions,
 } from 'n8n-workflow';
 
+import { dryRunOption } from './dryRun';
 import { optionsCollection } from './options';
 import { requestTimeoutOption } from './requestTimeout';
 import { labelRowError } from './rowErrors';
@@ -79,7 +80,7 @@ function labellingErrors<T extends IExecuteSingleFunctions, A extends unknown[],
 /**
  * The Contact resource's parameters: the Operation selector (Create first, the default), the
  * operations' notices, each operation's own parameters, then the node-wide Options (the node's
- * own, plus Request Timeout on every node).
+ * own, plus Dry Run and Request Timeout on every node).
  *
  * Notices come first: n8n shows parameters in this order, and an operation's parameters may
  * be declared by another (Klen's Create shows its fields on Create or Update too), so a notice
@@ -110,7 +111,7 @@ export function contactResourceProperties(operations: ContactOperation[], option
 /** The node's own options, plus those every node has, in the editor's alphabetical order. */
 function withEveryNodeOption(options: INodeProperties[]): INodeProperties[] {
 	const given = new Set(options.map((option) => option.name));
-	return [...options, ...[requestTimeoutOption].filter((option) => !given.has(option.name))].sort((a, b) =>
+	return [...options, ...[dryRunOption, requestTimeoutOption].filter((option) => !given.has(option.name))].sort((a, b) =>
 		a.displayName.localeCompare(b.displayName),
 	);
 }

@@ -15,6 +15,7 @@ import { DeadlineExceeded } from './exchange';
 import { noteFailure, nodeRunOf, stoppedError } from './nodeRun';
 import { BudgetHeld, type SlotRelease, budgetKey, noteRateLimitHeaders, pauseBudget, serverWaitMs, sleep, takeSlot } from './pacing';
 import { MAX_REDIRECTS, decideRedirect, isRedirect, originOf } from './redirects';
+import { dryRunAnswer, isDryRun, WRITE_METHODS } from './dryRun';
 import { redact } from './redact';
 import { secretsOf, sessionExchange, sessionFailureIn } from './session';
 import { neverReachedServer, transportCode, transportWords } from './transport';
@@ -95,6 +96,8 @@ export async function sendRequest(
 	const baseUrl = apiBaseUrlOf(this, profile, credentials);
 	const run = nodeRunOf(this);
 	const method = (options.method ?? 'GET').toUpperCase();
+	// Options › Dry Run (dryRun.ts): a write is answered with what would be sent, and not sent.
+	const dryRun = WRITE_METHODS.has(method) && isDryRun(this);
 	// The credential's Base URL and the JSON headers are set here rather than in the node's
 	// requestDefaults, which n8n would resolve again for every item.
 	let request: IHttpRequestOptions = {
@@ -124,6 +127,7 @@ export async function sendRequest(
 	for (;;) {
 		const notToSend = stoppedError(this, run);
 		if (notToSend) throw notToSend;
+		if (dryRun) return dryRunAnswer(request, method, String(credentials.baseUrl ?? ''), baseUrl, secrets);
 		const release: SlotRelease = await takeSlot(key, perMinute, { maxPauseMs: Math.max(0, maxWaitMs - waitedMs) }).catch((error: unknown) => {
 			throw error instanceof BudgetHeld
 				? failure(

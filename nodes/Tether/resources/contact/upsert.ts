@@ -9,9 +9,9 @@ import type {
 import { type ContactOperation, contactOperation } from '../../../common/description/operations';
 import { createWithRecovery } from '../../../common/operations/create';
 import { answerItems } from '../../../common/operations/items';
-import { findExisting, lockKeysOf, oneAtATime } from '../../../common/operations/lookup';
+import { findForUpsert, noteCreated, upsertResultFields } from '../../../common/operations/dryRun';
+import { lockKeysOf, oneAtATime } from '../../../common/operations/lookup';
 import { idOf } from '../../../common/operations/records';
-import { UPSERT_RESULT_FIELD } from '../../../common/operations/upsert';
 import { sendingRow } from '../../../common/sending/nodeRun';
 import { sendRequest } from '../../../common/sending/send';
 import { tetherProfile } from '../../profile';
@@ -40,13 +40,14 @@ async function upsertTetherContact(
 	const body = (options.body ?? {}) as IDataObject;
 	const keys = tetherLookup.lookupKeys(body);
 	return await oneAtATime(lockKeysOf(tetherProfile, keys), async () => {
-		const existing = await findExisting.call(this, tetherProfile, tetherLookup, keys, options);
+		const existing = await findForUpsert.call(this, tetherProfile, tetherLookup, keys, options);
 		let existingId = existing ? idOf(existing) : undefined;
 		if (existingId === undefined) {
 			let refused: unknown;
 			try {
 				const created = await createWithRecovery.call(this, tetherProfile, tetherLookup, keys, options);
-				return answerItems(tetherContact(created), itemIndex, { [UPSERT_RESULT_FIELD]: 'created' });
+				noteCreated(this, created);
+				return answerItems(tetherContact(created), itemIndex, upsertResultFields(this, 'created'));
 			} catch (error) {
 				refused = error;
 			}
@@ -59,7 +60,7 @@ async function upsertTetherContact(
 		let refused: unknown;
 		try {
 			const answer = await sendRequest.call(this, tetherProfile, { ...options, ...update }, { contactId: existingId });
-			return answerItems(tetherContact(answer.body), itemIndex, { [UPSERT_RESULT_FIELD]: 'updated' });
+			return answerItems(tetherContact(answer.body), itemIndex, upsertResultFields(this, 'updated', existingId));
 		} catch (error) {
 			refused = error;
 		}

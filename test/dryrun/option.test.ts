@@ -1,0 +1,15 @@
+import { WRITE_OPERATIONS } from '../../nodes/common/description/dryRun';
+import { operationsOf, packageNodes, shownOptions } from '../editor/packageNodes';
+
+describe('Options › Dry Run is offered on every operation that writes, of every node, and nowhere else', () => {
+	it.each(packageNodes.map(({ source, node }) => [source, node] as const))('%s', (_, node) => {
+		const options = node.description.properties.find((property) => property.name === 'options')!;
+		const offeredOn = operationsOf(node).filter((operation) =>
+			shownOptions(node, options, { resource: 'contact', operation }).some((option) => option.name === 'dryRun'),
+		);
+		expect(offeredOn).toEqual(operationsOf(node).filter((operation) => WRITE_OPERATIONS.includes(operation)));
+		expect(offeredOn.length).toBeGreaterThan(0);
+		const dryRun = (options.options as Array<{ name: string }>).find((option) => option.name === 'dryRun');
+		expect(dryRun).toMatchObject({ displayName: 'Dry Run', type: 'boolean', default: false });
+	});
+});
