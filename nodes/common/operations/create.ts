@@ -12,14 +12,17 @@ import { mayHaveActed, sendRequest } from '../sending/send';
 import { alreadyExistsError, duplicateRefusal, existingContactId } from './duplicate';
 import { contactFrom } from './envelope';
 import { answerItems } from './items';
-import { type LookupKey, type LookupPlan, findExisting, lockKeysOf, oneAtATime } from './lookup';
+import { type LookupKey, type LookupPlan, accountOf, findExisting, lockKeysOf, oneAtATime } from './lookup';
+import { idOf } from './records';
+import { notMadeByCreate } from './recovery';
 
 /**
  * Sends a create. When it fails in a way that means the provider may have created the contact
- * anyway (connection broken after sending, 5xx), looks the contact up: found, it is the
- * result; not found, the create is sent once more. So a flaky network neither loses the row
- * nor creates the contact twice. A provider's "it exists" refusal (profile.duplicateOnCreate)
- * becomes an error naming the existing contact.
+ * anyway (connection broken after sending, 5xx), looks the contact up: found and made by this
+ * create (recovery.ts), it is the result; found but older or holding other values, the row
+ * fails as "may have been created"; not found, the create is sent once more. So a flaky
+ * network neither loses the row nor creates the contact twice. A provider's "it exists"
+ * refusal (profile.duplicateOnCreate) becomes an error naming the existing contact.
  */
 export async function createWithRecovery(
 	this: IExecutePaginationFunctions,
@@ -30,6 +33,7 @@ export async function createWithRecovery(
 ): Promise<unknown> {
 	// sendRequest fails only with NodeApiError or NodeOperationError.
 	let failure: unknown;
+	const sentAt = Date.now();
 	try {
 		return contactFrom((await sendRequest.call(this, profile, options)).body);
 	} catch (error) {
@@ -40,7 +44,15 @@ export async function createWithRecovery(
 	const recoveryKeys = keys.some((key) => key.unique) ? keys.filter((key) => key.unique) : keys;
 	if (mayHaveActed(failure) && recoveryKeys.length > 0) {
 		const existing = await findExisting.call(this, profile, plan, recoveryKeys, options);
-		if (existing) return existing;
+		// Only a contact this create made stands for it (recovery.ts); another one sharing the
+		// email or phone leaves the row failed, "may have been created", and it is not resent.
+		const notOurs = existing ? notMadeByCreate(existing, (options.body ?? {}) as IDataObject, sentAt) : undefined;
+		if (existing && notOurs === undefined) return existing;
+		if (existing) {
+			const found = `${profile.displayName} contact ${idOf(existing) ?? '(no ID)'}, found by ${recoveryKeys.map((key) => key.label).join(' or ')}, is not this row's: ${notOurs}`;
+			if (failure instanceof Error) failure.message += `. ${found}`;
+			throw failure;
+		}
 		try {
 			return contactFrom((await sendRequest.call(this, profile, options)).body);
 		} catch (error) {
@@ -64,7 +76,8 @@ export function createContact(profile: ProviderProfile, plan: LookupPlan) {
 	): Promise<INodeExecutionData[]> {
 		const options = requestData.options as IHttpRequestOptions;
 		const keys = plan.lookupKeys((options.body ?? {}) as IDataObject);
-		const body = await oneAtATime(lockKeysOf(profile, keys), async () => await createWithRecovery.call(this, profile, plan, keys, options));
+		const account = await accountOf(this, profile);
+		const body = await oneAtATime(lockKeysOf(profile, keys, account), async () => await createWithRecovery.call(this, profile, plan, keys, options));
 		return answerItems(body, this.getItemIndex());
 	});
 }

@@ -2,6 +2,8 @@ import { type IDataObject, type IExecutePaginationFunctions, type IHttpRequestOp
 
 import { itemPrefix } from '../messages';
 import type { ProviderProfile } from '../profile';
+import { credentialsOf } from '../sending/credentials';
+import { budgetKey } from '../sending/pacing';
 import { sendRequest } from '../sending/send';
 import { idOf } from './records';
 
@@ -18,7 +20,13 @@ export interface LookupKey {
 export interface LookupPlan {
 	/** The search endpoint, relative to the base URL. */
 	searchUrl: string;
-	records: (body: unknown) => IDataObject[];
+	/** The records of a search answer; undefined when the answer holds no list the node can read. */
+	records: (body: unknown) => IDataObject[] | undefined;
+	/**
+	 * How the search pages, for providers whose search matches loosely: the exact match may lie
+	 * beyond the first page of loose hits, so every page is read (up to lookupLimits.maxPages).
+	 */
+	paging?: { pageParameter: string; firstPage: number; pageSize: number; pageCount?: (body: unknown) => number | undefined };
 	/** Lookup keys in order (email first, then the first phone number), from the create body. */
 	lookupKeys: (body: IDataObject) => LookupKey[];
 }
@@ -40,8 +48,69 @@ export async function oneAtATime<T>(lockKeys: string[], work: () => Promise<T>):
 	return await result;
 }
 
-export function lockKeysOf(profile: ProviderProfile, keys: LookupKey[]): string[] {
-	return keys.map((key) => `${profile.credentialType}|${key.label.toLowerCase()}`);
+/**
+ * The locks of the rows describing a contact, per account: `account` (accountOf) keeps two
+ * credentials' rows apart, so that one account's slow search never holds another's rows.
+ */
+export function lockKeysOf(profile: ProviderProfile, keys: LookupKey[], account = ''): string[] {
+	return keys.map((key) => `${profile.credentialType}|${account}|${key.label.toLowerCase()}`);
+}
+
+/** The account a row's requests go to: the credential's Base URL and secrets, hashed (as pacing's budgets). */
+export async function accountOf(context: IExecutePaginationFunctions, profile: ProviderProfile): Promise<string> {
+	const credentials = await credentialsOf(context, profile.credentialType);
+	return budgetKey(profile.credentialType, credentials.baseUrl, profile.secretFields.map((field) => credentials[field]).join('|'));
+}
+
+/** Pages of loose hits read for one lookup key before the node gives up. Tests lower it. */
+export const lookupLimits = { maxPages: 20 };
+
+function lookupError(context: IExecutePaginationFunctions, message: string, description: string) {
+	const itemIndex = context.getItemIndex();
+	return new NodeOperationError(context.getNode(), `${itemPrefix(itemIndex)} ${message}`, { itemIndex, description });
+}
+
+/**
+ * Every contact matching `key` exactly, from every page of the provider's search. An answer
+ * without a readable list, a page repeated, or more pages than lookupLimits.maxPages fail
+ * the row: an incomplete search must never pass for "no such contact" (it would create one).
+ */
+async function exactMatches(
+	this: IExecutePaginationFunctions,
+	profile: ProviderProfile,
+	plan: LookupPlan,
+	key: LookupKey,
+	options: IHttpRequestOptions,
+): Promise<IDataObject[]> {
+	const { displayName } = profile;
+	const nothingWritten = 'Nothing was created or updated: the node cannot tell whether the contact exists.';
+	const matches: IDataObject[] = [];
+	let previous: string | undefined;
+	for (let page = 0; ; page++) {
+		// The first page is asked as the provider's default page: a search that does not page is asked as before.
+		const qs = plan.paging && page > 0 ? { ...key.query, [plan.paging.pageParameter]: plan.paging.firstPage + page } : key.query;
+		const answer = await sendRequest.call(this, profile, { ...options, method: 'GET', url: plan.searchUrl, qs, body: undefined });
+		const records = plan.records(answer.body);
+		if (!records) {
+			throw lookupError(this, `${displayName} answered the search for ${key.label} without a list of contacts`, `${nothingWritten} Check the Base URL and ${displayName}'s status, then run again.`);
+		}
+		matches.push(...records.filter(key.matches));
+		if (!plan.paging || records.length < plan.paging.pageSize) return matches;
+		const pages = plan.paging.pageCount?.(answer.body);
+		if (pages !== undefined && page + 1 >= pages) return matches;
+		const signature = JSON.stringify(records.map((record) => idOf(record) ?? record));
+		if (signature === previous) {
+			throw lookupError(this, `${displayName} answered the search for ${key.label} with the same page twice, so the node cannot read every match`, nothingWritten);
+		}
+		if (page + 1 >= lookupLimits.maxPages) {
+			throw lookupError(
+				this,
+				`${displayName}'s search for ${key.label} found more than ${lookupLimits.maxPages * plan.paging.pageSize} loose matches, more than the node reads`,
+				`${nothingWritten} Use Update with the Contact ID for this row.`,
+			);
+		}
+		previous = signature;
+	}
 }
 
 /**
@@ -55,32 +124,18 @@ export async function findExisting(
 	keys: LookupKey[],
 	options: IHttpRequestOptions,
 ): Promise<IDataObject | undefined> {
+	const itemIndex = this.getItemIndex();
 	for (const key of keys) {
-		const answer = await sendRequest.call(this, profile, { ...options, method: 'GET', url: plan.searchUrl, qs: key.query, body: undefined });
-		const found = oneMatch(this, profile, key, plan.records(answer.body).filter(key.matches));
-		if (found) return found;
+		const matches = await exactMatches.call(this, profile, plan, key, options);
+		const ids = [...new Set(matches.map(idOf))];
+		if (ids.length > 1) {
+			throw new NodeOperationError(
+				this.getNode(),
+				`${itemPrefix(itemIndex)} ${ids.length} ${profile.displayName} contacts match ${key.label} (IDs ${ids.join(', ')}): not updating any. Merge or delete the duplicates, or use Update with the Contact ID.`,
+				{ itemIndex, description: 'Create or Update only updates a contact when exactly one matches.' },
+			);
+		}
+		if (ids.length === 1) return matches[0];
 	}
 	return undefined;
-}
-
-/**
- * The one contact among the exact matches for `key`, undefined for none. Several is an error
- * listing them: the node never guesses. Shared by the search and the contact index (contactIndex.ts).
- */
-export function oneMatch(
-	context: IExecutePaginationFunctions,
-	profile: ProviderProfile,
-	key: LookupKey,
-	matches: IDataObject[],
-): IDataObject | undefined {
-	const itemIndex = context.getItemIndex();
-	const ids = [...new Set(matches.map(idOf))];
-	if (ids.length > 1) {
-		throw new NodeOperationError(
-			context.getNode(),
-			`${itemPrefix(itemIndex)} ${ids.length} ${profile.displayName} contacts match ${key.label} (IDs ${ids.join(', ')}): not updating any. Merge or delete the duplicates, or use Update with the Contact ID.`,
-			{ itemIndex, description: 'Create or Update only updates a contact when exactly one matches.' },
-		);
-	}
-	return ids.length === 1 ? matches[0] : undefined;
 }

@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { LookupKey } from '../../../common/operations/lookup';
 import type { UpsertPlan } from '../../../common/operations/upsert';
-import { klenContacts, klenEndpoints } from './endpoints';
+import { KLEN_PAGE_SIZE, klenEndpoints } from './endpoints';
 
 function phonesOf(contact: IDataObject): string[] {
 	const entries = (contact.phone_numbers ?? contact.phoneNumbers ?? []) as unknown[];
@@ -13,17 +13,31 @@ function phonesOf(contact: IDataObject): string[] {
 	return numbers.map((number) => number.replace(/[^\d+]/g, ''));
 }
 
-/** Klen's `search` matches loosely: only exact email or phone matches count. */
+/** The number of pages a list answer says it has (`pages`), if it says so readably. */
+function klenPages(body: unknown): number | undefined {
+	const pages = Number((body as IDataObject | null)?.pages);
+	return Number.isInteger(pages) && pages > 0 ? pages : undefined;
+}
+
+/**
+ * Klen's `search` matches loosely: only exact email or phone matches count, and they may lie
+ * beyond the first page of loose hits, so every page is read. An answer without the
+ * `contacts` list is unreadable, never "no match".
+ */
 export const klenAiUpsertPlan: UpsertPlan = {
 	searchUrl: klenEndpoints.list,
-	records: klenContacts,
+	records: (body) => {
+		const contacts = (body as IDataObject | null)?.contacts;
+		return Array.isArray(contacts) ? (contacts as IDataObject[]) : undefined;
+	},
+	paging: { pageParameter: 'page', firstPage: 1, pageSize: KLEN_PAGE_SIZE, pageCount: klenPages },
 	lookupKeys(body) {
 		const keys: LookupKey[] = [];
 		const email = typeof body.email === 'string' ? body.email : undefined;
 		if (email) {
 			keys.push({
 				label: `email ${email}`,
-				query: { search: email, limit: 100 },
+				query: { search: email, limit: KLEN_PAGE_SIZE },
 				matches: (contact) => String(contact.email ?? '').toLowerCase() === email.toLowerCase(),
 			});
 		}
@@ -31,7 +45,7 @@ export const klenAiUpsertPlan: UpsertPlan = {
 		if (phone) {
 			keys.push({
 				label: `phone number ${phone}`,
-				query: { search: phone, limit: 100 },
+				query: { search: phone, limit: KLEN_PAGE_SIZE },
 				matches: (contact) => phonesOf(contact).includes(phone),
 			});
 		}
