@@ -124,18 +124,31 @@ export async function findExisting(
 	keys: LookupKey[],
 	options: IHttpRequestOptions,
 ): Promise<IDataObject | undefined> {
-	const itemIndex = this.getItemIndex();
 	for (const key of keys) {
-		const matches = await exactMatches.call(this, profile, plan, key, options);
-		const ids = [...new Set(matches.map(idOf))];
-		if (ids.length > 1) {
-			throw new NodeOperationError(
-				this.getNode(),
-				`${itemPrefix(itemIndex)} ${ids.length} ${profile.displayName} contacts match ${key.label} (IDs ${ids.join(', ')}): not updating any. Merge or delete the duplicates, or use Update with the Contact ID.`,
-				{ itemIndex, description: 'Create or Update only updates a contact when exactly one matches.' },
-			);
-		}
-		if (ids.length === 1) return matches[0];
+		const found = oneMatch(this, profile, key, await exactMatches.call(this, profile, plan, key, options));
+		if (found) return found;
 	}
 	return undefined;
+}
+
+/**
+ * The one contact among the exact matches for `key`, undefined for none. Several is an error
+ * listing them: the node never guesses. Shared by the search and the contact index (contactIndex.ts).
+ */
+export function oneMatch(
+	context: IExecutePaginationFunctions,
+	profile: ProviderProfile,
+	key: LookupKey,
+	matches: IDataObject[],
+): IDataObject | undefined {
+	const itemIndex = context.getItemIndex();
+	const ids = [...new Set(matches.map(idOf))];
+	if (ids.length > 1) {
+		throw new NodeOperationError(
+			context.getNode(),
+			`${itemPrefix(itemIndex)} ${ids.length} ${profile.displayName} contacts match ${key.label} (IDs ${ids.join(', ')}): not updating any. Merge or delete the duplicates, or use Update with the Contact ID.`,
+			{ itemIndex, description: 'Create or Update only updates a contact when exactly one matches.' },
+		);
+	}
+	return ids.length === 1 ? matches[0] : undefined;
 }

@@ -12,9 +12,11 @@ import type { ProviderProfile } from '../profile';
 import { CONTACT_BODY_CHECK } from '../input/contactBody';
 import { builtForEveryRow, hookCheckOfEveryRow } from '../sending/everyRowFirst';
 import { sendingRow } from '../sending/nodeRun';
+import { isDryRun } from '../sending/dryRun';
 import { mayHaveActed, sendRequest } from '../sending/send';
 import { createWithRecovery } from './create';
 import { duplicateRefusal, existingContactId, existingNotFoundError } from './duplicate';
+import { findForUpsert, noteCreated, upsertResultFields } from './dryRun';
 import { contactFrom } from './envelope';
 import { answerItems } from './items';
 import { type LookupKey, type LookupPlan, accountOf, findExisting, lockKeysOf, oneAtATime } from './lookup';
@@ -25,8 +27,8 @@ export interface UpsertPlan extends LookupPlan {
 	updateRequest: (id: string) => { method: IHttpRequestOptions['method']; url: string };
 }
 
-/** Added to the output of Create or Update: whether the contact was created or updated. */
-export const UPSERT_RESULT_FIELD = 'upsertResult';
+/** Added to the output of Create or Update: whether the contact was created or updated (dryRun.ts). */
+export { UPSERT_RESULT_FIELD } from './dryRun';
 
 function noLookupKeyError(context: IExecutePaginationFunctions, itemIndex: number) {
 	return new NodeOperationError(
@@ -63,24 +65,26 @@ export function upsertContact(profile: ProviderProfile, plan: UpsertPlan) {
 		const account = await accountOf(this, profile);
 		return await oneAtATime(lockKeysOf(profile, keys, account), async () => {
 			// A provider that refuses duplicates of a key itself (Skode's email) is asked first: its
-			// refusal names the contact, and no search can race another client's create.
-			const uniqueKey = profile.duplicateOnCreate ? keys.find((key) => key.unique) : undefined;
+			// refusal names the contact, and no search can race another client's create. A dry run
+			// sends no create to ask with (sending/dryRun.ts): it searches, as for other providers.
+			const uniqueKey = profile.duplicateOnCreate && !isDryRun(this) ? keys.find((key) => key.unique) : undefined;
 			let existingId: string | undefined;
 			if (uniqueKey) {
 				const outcome = await createUnlessDuplicate.call(this, profile, plan, uniqueKey, options);
-				if ('created' in outcome) return answerItems(outcome.created, itemIndex, { [UPSERT_RESULT_FIELD]: 'created' });
+				if ('created' in outcome) return answerItems(outcome.created, itemIndex, upsertResultFields(this, 'created'));
 				existingId = outcome.existingId;
 			} else {
-				const existing = await findExisting.call(this, profile, plan, keys, options);
+				const existing = await findForUpsert.call(this, profile, plan, keys, options);
 				existingId = existing ? idOf(existing) : undefined;
 			}
 			if (existingId === undefined) {
 				const created = await createWithRecovery.call(this, profile, plan, keys, { ...options, ...plan.createRequest });
-				return answerItems(created, itemIndex, { [UPSERT_RESULT_FIELD]: 'created' });
+				noteCreated(this, created);
+				return answerItems(created, itemIndex, upsertResultFields(this, 'created'));
 			}
 			const update = plan.updateRequest(encodeURIComponent(existingId));
 			const answer = await sendRequest.call(this, profile, { ...options, ...update }, { contactId: existingId });
-			return answerItems(contactFrom(answer.body), itemIndex, { [UPSERT_RESULT_FIELD]: 'updated' });
+			return answerItems(contactFrom(answer.body), itemIndex, upsertResultFields(this, 'updated', existingId));
 		});
 	});
 }
