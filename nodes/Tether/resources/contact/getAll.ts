@@ -1,44 +1,24 @@
-import type {
-	DeclarativeRestApiSettings,
-	IDataObject,
-	IExecutePaginationFunctions,
-	IHttpRequestOptions,
-	INodeExecutionData,
-} from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import { returnAllAndLimit } from '../../../common/description/getMany';
 import { type ContactOperation, contactOperation } from '../../../common/description/operations';
-import { answerItems } from '../../../common/operations/items';
+import { type PagingPlan, getManyContacts } from '../../../common/operations/getMany';
 import { listFrom } from '../../../common/operations/records';
-import { sendingRow } from '../../../common/sending/nodeRun';
-import { sendRequest } from '../../../common/sending/send';
 import { tetherProfile } from '../../profile';
 import { TETHER_PAGE_SIZE, tetherEndpoints } from './lookup';
 
-/**
- * `GET /api/contacts?page=1&size=100` answers `{success, data, page, size, total, totalPages}`.
- * Pages are asked at one size throughout: Tether reads `page` with the `size` it is sent (page 2
- * of size 50 starts at the 51st contact), so a smaller last page would give contacts again.
- * The last page is cut to the Limit instead.
- */
-async function getManyTetherContacts(
-	this: IExecutePaginationFunctions,
-	requestData: DeclarativeRestApiSettings.ResultOptions,
-): Promise<INodeExecutionData[]> {
-	const returnAll = this.getNodeParameter('returnAll', false) as boolean;
-	const limit = returnAll ? Infinity : (this.getNodeParameter('limit', 50) as number);
-	const size = Math.min(TETHER_PAGE_SIZE, limit);
-	const options = requestData.options as IHttpRequestOptions;
-	const results: IDataObject[] = [];
-	for (let page = 1; results.length < limit; page++) {
-		const answer = await sendRequest.call(this, tetherProfile, { ...options, qs: { ...options.qs, page, size } });
-		const records = listFrom(answer.body);
-		results.push(...records.slice(0, limit - results.length));
-		const pages = (answer.body as IDataObject | null)?.totalPages;
-		if (records.length < size || (typeof pages === 'number' && page >= pages)) break;
-	}
-	return answerItems(results, this.getItemIndex());
-}
+/** `GET /api/contacts?page=1&size=100` answers `{success, data, page, size, total, totalPages}`. */
+const tetherPaging: PagingPlan = {
+	pageParameter: 'page',
+	sizeParameter: 'size',
+	firstPage: 1,
+	maxPageSize: TETHER_PAGE_SIZE,
+	records: listFrom,
+	pageCount: (body) => {
+		const pages = (body as IDataObject | null)?.totalPages;
+		return typeof pages === 'number' ? pages : undefined;
+	},
+};
 
 // Blank filters are left out; a number given by an expression is sent as text.
 const QUERY_VALUE = "={{ String($value === null || $value === undefined ? '' : $value).trim() || undefined }}";
@@ -50,7 +30,7 @@ export const getAll: ContactOperation = {
 		action: 'Get many contacts',
 		description: 'List contacts, optionally filtered',
 		request: { method: 'GET', url: tetherEndpoints.list },
-		send: sendingRow(getManyTetherContacts),
+		send: getManyContacts(tetherProfile, tetherPaging),
 	}),
 	properties: [
 		...returnAllAndLimit,
