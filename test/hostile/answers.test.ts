@@ -3,7 +3,9 @@ import { type ScriptedServer, everythingOf, json, runAgainst, scriptedServer } f
 
 /**
  * Issue 9, case 4: a success must be a body the node can read. Before, a 200 holding an HTML
- * page, cut JSON or nothing was output as `{"success": true}`.
+ * page, cut JSON or nothing was output as `{"success": true}`. Case 8: a single contact's
+ * answer that is a list breaks "one row, one item"; before, `[]` dropped the row and `[a, b]`
+ * gave it two items.
  */
 
 let server: ScriptedServer;
@@ -59,7 +61,8 @@ describe('A 2xx answer the node cannot read is an error for that row, never a su
 		const result = await runAgainst(
 			'klen',
 			`${server.origin}/api/v1`,
-			{ operation: 'upsert', firstName: 'Jane', additionalFields: { email: 'jane@example.com' } },
+			// Searching for each row (test/upsertIndex covers the index read instead).
+			{ operation: 'upsert', firstName: 'Jane', additionalFields: { email: 'jane@example.com' }, options: { lookupStrategy: 'search' } },
 			[{}],
 			{ continueOnFail: true },
 		);
@@ -83,5 +86,45 @@ describe('An API key the server echoes in a success never reaches the output', (
 		const result = await runAgainst('skipcall', base(), get, [{}], { apiKey: key });
 		expect(result.items).toEqual([{ id: 'c1', note: 'seen Bearer ***', '***': '***' }]);
 		expect(everythingOf(result)).not.toContain(key);
+	});
+});
+
+describe('A list where one contact is expected fails the row: one row, one item', () => {
+	it.each([
+		['an empty list', [], 'an empty list'],
+		['two contacts', [{ id: 'a' }, { id: 'b' }], 'a list of 2'],
+	])('Get answered with %s', async (_, list, what) => {
+		server.script((_request, response) => json(response, 200, list));
+		const result = await runAgainst('skipcall', base(), get, [{}, {}], { continueOnFail: true });
+		expect(result.items).toEqual([
+			{ error: `[item 0 · contact c1] Skipcall answered with ${what} where one contact was expected, so the node cannot tell which is this row's` },
+			{ error: `[item 1 · contact c1] Skipcall answered with ${what} where one contact was expected, so the node cannot tell which is this row's` },
+		]);
+	});
+
+	it('a create answered with a list may have created the contact', async () => {
+		server.script((_request, response) => json(response, 201, [{ id: 'a' }, { id: 'b' }]));
+		const result = await runAgainst('skipcall', base(), create, [{}], { continueOnFail: true });
+		expect(result.items).toEqual([
+			{ error: "[item 0 · Jane Doe] Skipcall answered with a list of 2 where one contact was expected, so the node cannot tell which is this row's: the contact may have been created" },
+		]);
+	});
+
+	it('Klen Create or Update: an update answered with a list may have updated the contact', async () => {
+		server.script((request, response) =>
+			request.method === 'GET'
+				? json(response, 200, { count: 1, pages: 1, contacts: [{ id: 5, email: 'jane@example.com' }] })
+				: json(response, 200, []),
+		);
+		const result = await runAgainst(
+			'klen',
+			`${server.origin}/api/v1`,
+			{ operation: 'upsert', firstName: 'Jane', additionalFields: { email: 'jane@example.com' } },
+			[{}],
+			{ continueOnFail: true },
+		);
+		expect(result.items).toEqual([
+			{ error: "[item 0 · Jane · jane@example.com] Klen AI answered with an empty list where one contact was expected, so the node cannot tell which is this row's: the contact may have been updated" },
+		]);
 	});
 });

@@ -11,7 +11,7 @@ import { sendingRow } from '../sending/nodeRun';
 import { mayHaveActed, sendRequest } from '../sending/send';
 import { alreadyExistsError, duplicateRefusal, existingContactId } from './duplicate';
 import { contactFrom } from './envelope';
-import { answerItems } from './items';
+import { contactItems } from './items';
 import { type LookupKey, type LookupPlan, accountOf, findExisting, lockKeysOf, oneAtATime } from './lookup';
 import { idOf } from './records';
 import { notMadeByCreate } from './recovery';
@@ -78,6 +78,6 @@ export function createContact(profile: ProviderProfile, plan: LookupPlan) {
 		const keys = plan.lookupKeys((options.body ?? {}) as IDataObject);
 		const account = await accountOf(this, profile);
 		const body = await oneAtATime(lockKeysOf(profile, keys, account), async () => await createWithRecovery.call(this, profile, plan, keys, options));
-		return answerItems(body, this.getItemIndex());
+		return contactItems(this, profile, body, {}, 'created');
 	});
 }

@@ -1,13 +1,43 @@
-import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+import { type IDataObject, type IExecuteSingleFunctions, type INodeExecutionData, NodeOperationError } from 'n8n-workflow';
+
+import { MAY_HAVE_BEEN_CREATED, itemPrefix } from '../messages';
+import type { ProviderProfile } from '../profile';
 
 /**
  * The output items of one input row, the one way every operation builds them: an object
- * answer is one item, an array one item per element (Get Many), and an answer without a
- * body (204) says it succeeded. `extra` is added to each (Create or Update's result).
+ * answer is one item, an array one item per element (Get Many: a single contact's answer
+ * goes through contactItems), and an answer without a body (204) says it succeeded. `extra` is added to each (Create or Update's result).
  */
 export function answerItems(body: unknown, itemIndex: number, extra: IDataObject = {}): INodeExecutionData[] {
 	const pairedItem = { item: itemIndex };
 	if (Array.isArray(body)) return body.map((json) => ({ json: { ...(json as IDataObject), ...extra }, pairedItem }));
 	if (body && typeof body === 'object') return [{ json: { ...(body as IDataObject), ...extra }, pairedItem }];
 	return [{ json: { success: true, ...extra }, pairedItem }];
+}
+
+/**
+ * The output item of a row whose answer is one contact (Get, Create, Update, Create or
+ * Update). A list there breaks "one row, one item": `[]` would drop the row and `[a, b]` give
+ * it two, and the node cannot tell which contact is the row's; so it fails the row. A write
+ * so answered says it may have gone through.
+ */
+export function contactItems(
+	context: IExecuteSingleFunctions,
+	profile: ProviderProfile,
+	body: unknown,
+	extra: IDataObject = {},
+	write?: 'created' | 'updated',
+): INodeExecutionData[] {
+	if (!Array.isArray(body)) return answerItems(body, context.getItemIndex(), extra);
+	const itemIndex = context.getItemIndex();
+	const what = body.length === 0 ? 'an empty list' : `a list of ${body.length}`;
+	const outcome = write === 'created' ? MAY_HAVE_BEEN_CREATED : write === 'updated' ? ': the contact may have been updated' : '';
+	throw new NodeOperationError(
+		context.getNode(),
+		`${itemPrefix(itemIndex)} ${profile.displayName} answered with ${what} where one contact was expected, so the node cannot tell which is this row's${outcome}`,
+		{
+			itemIndex,
+			description: `Check the Base URL in the ${profile.displayName} credential${write ? `, and in ${profile.displayName} whether the contact was written,` : ''} before running this row again.`,
+		},
+	);
 }

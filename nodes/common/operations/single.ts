@@ -8,7 +8,7 @@ import type {
 import type { ProviderProfile } from '../profile';
 import { sendingRow } from '../sending/nodeRun';
 import { sendRequest } from '../sending/send';
-import { answerItems } from './items';
+import { contactItems } from './items';
 
 /**
  * The hook of operations that send one request per row (Get, Update, plain Create where the
@@ -22,7 +22,9 @@ export function sendContactRequest(profile: ProviderProfile) {
 		this: IExecutePaginationFunctions,
 		requestData: DeclarativeRestApiSettings.ResultOptions,
 	): Promise<INodeExecutionData[]> {
-		const answer = await sendRequest.call(this, profile, requestData.options as IHttpRequestOptions);
-		return answerItems(answer.body, this.getItemIndex());
+		const options = requestData.options as IHttpRequestOptions;
+		const answer = await sendRequest.call(this, profile, options);
+		const method = String(options.method ?? 'GET').toUpperCase();
+		return contactItems(this, profile, answer.body, {}, method === 'POST' ? 'created' : method === 'GET' ? undefined : 'updated');
 	});
 }

@@ -18,7 +18,7 @@ import { createWithRecovery } from './create';
 import { duplicateRefusal, existingContactId, existingNotFoundError } from './duplicate';
 import { findForUpsert, noteCreated, upsertResultFields } from './dryRun';
 import { contactFrom } from './envelope';
-import { answerItems } from './items';
+import { contactItems } from './items';
 import { type LookupKey, type LookupPlan, accountOf, findExisting, lockKeysOf, oneAtATime } from './lookup';
 import { idOf } from './records';
 
@@ -71,7 +71,7 @@ export function upsertContact(profile: ProviderProfile, plan: UpsertPlan) {
 			let existingId: string | undefined;
 			if (uniqueKey) {
 				const outcome = await createUnlessDuplicate.call(this, profile, plan, uniqueKey, options);
-				if ('created' in outcome) return answerItems(outcome.created, itemIndex, upsertResultFields(this, 'created'));
+				if ('created' in outcome) return contactItems(this, profile, outcome.created, upsertResultFields(this, 'created'), 'created');
 				existingId = outcome.existingId;
 			} else {
 				const existing = await findForUpsert.call(this, profile, plan, keys, options);
@@ -80,11 +80,11 @@ export function upsertContact(profile: ProviderProfile, plan: UpsertPlan) {
 			if (existingId === undefined) {
 				const created = await createWithRecovery.call(this, profile, plan, keys, { ...options, ...plan.createRequest });
 				noteCreated(this, created);
-				return answerItems(created, itemIndex, upsertResultFields(this, 'created'));
+				return contactItems(this, profile, created, upsertResultFields(this, 'created'), 'created');
 			}
 			const update = plan.updateRequest(encodeURIComponent(existingId));
 			const answer = await sendRequest.call(this, profile, { ...options, ...update }, { contactId: existingId });
-			return answerItems(contactFrom(answer.body), itemIndex, upsertResultFields(this, 'updated', existingId));
+			return contactItems(this, profile, contactFrom(answer.body), upsertResultFields(this, 'updated', existingId), 'updated');
 		});
 	});
 }

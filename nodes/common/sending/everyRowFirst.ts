@@ -29,7 +29,7 @@ interface Verdict {
 }
 
 /** The run's input items (RoutingNode reads the main input, or the tool input of an AI agent). */
-function inputItems(context: IExecuteSingleFunctions): INodeExecutionData[] | undefined {
+export function inputItems(context: IExecuteSingleFunctions): INodeExecutionData[] | undefined {
 	const data = context.getExecuteData()?.data;
 	const items = data?.main?.[0] ?? data?.ai_tool?.[0];
 	return Array.isArray(items) ? (items as INodeExecutionData[]) : undefined;
