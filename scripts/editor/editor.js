@@ -275,21 +275,35 @@ class Editor {
 		await this.pick('operation', name);
 	}
 
+	/**
+	 * Leaves the field being edited, as a click elsewhere does: on the panel's (already open)
+	 * Parameters tab. It also closes the expression result that opens under an expression
+	 * field and would cover the fields below it.
+	 */
+	async blur() {
+		await this.byId(TEST_IDS.tabParams, this.ndv()).click();
+	}
+
 	/** Switches a parameter to Expression after typing `{{ … }}` in it. */
 	async setExpression(name, expression, within) {
 		const fixedInput = this.parameter(name, within).locator('input, textarea').first();
+		const expressionEditor = this.parameter(name, within).locator('[contenteditable="true"]').first();
 		if (await fixedInput.isVisible().catch(() => false)) {
 			await fixedInput.fill(expression);
-			await fixedInput.press('Tab');
-			await this.byId(TEST_IDS.expressionRadio, this.parameterOptions(name, within)).click();
+			await this.blur();
+			// The panel re-renders after the value is kept: a click in that moment can be lost.
+			for (let attempt = 0; attempt < 3; attempt++) {
+				await this.byId(TEST_IDS.expressionRadio, this.parameterOptions(name, within)).click();
+				if (await expressionEditor.waitFor({ state: 'visible', timeout: 4000 }).then(() => true, () => false)) break;
+			}
 		} else {
 			// Already an expression: replace its text in the inline expression editor.
-			const editor = this.parameter(name, within).locator('[contenteditable="true"]').first();
-			await editor.click();
+			await expressionEditor.click();
 			await this.page.keyboard.press('ControlOrMeta+A');
 			await this.page.keyboard.type(expression);
 		}
-		await this.parameter(name, within).locator('[contenteditable="true"]').first().waitFor({ state: 'visible' });
+		await expressionEditor.waitFor({ state: 'visible' });
+		await this.blur();
 	}
 
 	/** "Add Field" / "Add Option" of a collection: 2.x has a test id, 1.x an Element Plus select. */
@@ -515,6 +529,8 @@ class Editor {
 	async screenshotOutputPanel(file) {
 		await this.dismissToasts();
 		await this.scrollOutputToEnd();
+		// No hover buttons (the JSON view's "copy") in the picture.
+		await this.page.mouse.move(1, 1);
 		await this.outputPanel().screenshot({ path: file });
 	}
 }

@@ -28,6 +28,17 @@ const CHROMIUM_ARGS = [
 // Big enough for the node panel, its input and output panes side by side.
 const VIEWPORT = { width: 1440, height: 1000 };
 
+/** Temporary folders of this run (n8n user folder, Chromium profile), removed even on Ctrl-C. */
+const temporary = new Set();
+const removeTemporary = (dir) => (fs.rmSync(dir, { recursive: true, force: true }), temporary.delete(dir));
+process.on('exit', () => [...temporary].forEach(removeTemporary));
+
+function temporaryDir(prefix) {
+	const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+	temporary.add(dir);
+	return dir;
+}
+
 /** Starts one sandbox server per distinct `sandbox` of the table; returns Map(key → server). */
 async function startSandboxes(repo, nodes) {
 	const servers = new Map();
@@ -63,7 +74,7 @@ async function launchBrowser(repo, { downloadsDir }) {
 	// n8n marks its elements with data-test-id (Playwright's default is data-testid).
 	selectors.setTestIdAttribute('data-test-id');
 	// A fresh profile every run: no cookies, no local storage, no cached editor.
-	const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'contact-sync-chromium-'));
+	const profile = temporaryDir('contact-sync-chromium-');
 	const context = await chromium.launchPersistentContext(profile, {
 		executablePath: CHROMIUM,
 		headless: true,
@@ -78,7 +89,7 @@ async function launchBrowser(repo, { downloadsDir }) {
 		context,
 		async close() {
 			await context.close().catch(() => {});
-			fs.rmSync(profile, { recursive: true, force: true });
+			removeTemporary(profile);
 		},
 	};
 }
@@ -98,8 +109,8 @@ async function startEnvironment({ repo, line, tarball, nodes, log, workDir }) {
 		const servers = await startSandboxes(repo, nodes);
 		stops.push(async () => Promise.all([...servers.values()].map((server) => server.stop())));
 
-		const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'contact-sync-editor-user-'));
-		stops.push(async () => fs.rmSync(userFolder, { recursive: true, force: true }));
+		const userFolder = temporaryDir('contact-sync-editor-user-');
+		stops.push(async () => removeTemporary(userFolder));
 		await realN8n.prepareUserFolder({ n8n, tarball, userFolder });
 
 		const port = await realN8n.freePort();

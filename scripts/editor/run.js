@@ -155,11 +155,12 @@ async function main(argv) {
 		results.push({ line: '-', node: 'package', name: 'built and packed', passed: false, error: String(error.message ?? error) });
 		log(`  ✘ package built and packed\n      ${error.message ?? error}`);
 	}
-	// With --update-screenshots, the pictures of the last line run win.
+	// With --update-screenshots, the pictures come from the last line run.
 	for (const line of nodes ? options.lines : []) {
 		const started = Date.now();
 		try {
-			const outcome = await runLine(line, { tarball, nodes, out, updateScreenshots: options.updateScreenshots, log });
+			const last = line === options.lines[options.lines.length - 1];
+			const outcome = await runLine(line, { tarball, nodes, out, updateScreenshots: options.updateScreenshots && last, log });
 			results.push(...outcome.results);
 		} catch (error) {
 			results.push({ line, node: 'n8n', name: 'start n8n, the sandboxes and Chromium', passed: false, error: String(error.stack ?? error) });

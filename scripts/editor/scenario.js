@@ -93,6 +93,7 @@ async function runNodeScenario(context) {
 		expect(isDeepStrictEqual([...declared].sort(), [...row.operations].sort()), `the node declares operations ${show(declared)}, the table lists ${show(row.operations)}`);
 		await editor.openDropdown('operation');
 		const listed = (await editor.visibleOptionLabels()).map((label) => declared.find((name) => label.startsWith(name) && !declared.some((other) => other.length > name.length && label.startsWith(other))) ?? label);
+		await steps.snap(node, 'operation list');
 		await editor.page.keyboard.press('Escape');
 		const ours = listed.filter((label) => declared.includes(label));
 		expect(isDeepStrictEqual(ours, declared), `the Operation dropdown lists ${show(listed)}; expected ${show(declared)} in that order`);
