@@ -342,3 +342,23 @@ describe('reads numeric cells that start with the default country’s calling co
 		expect(normalizePhoneNumbers(input, { defaultCountry: country })).toEqual([expected]);
 	});
 });
+
+describe('strict reading: only a number, and a long value quoted short', () => {
+	it.each([
+		['0612345678abc', 'FR', '"0612345678abc" holds characters that are not part of a phone number ("abc")'],
+		['+33 6 12 34 56 78 (mobile)', undefined, '"+33 6 12 34 56 78 (mobile)" holds characters that are not part of a phone number ("mobile")'],
+		['tel:+33612345678', 'FR', '"tel:+33612345678" holds characters that are not part of a phone number ("tel:+")'],
+	])('%p is refused', (raw, country, message) => {
+		expect(fieldErrorOf(() => normalizePhoneNumbers(raw, { defaultCountry: country })).message).toBe(message);
+	});
+
+	it('a cell far too long for a number is refused with its value cut', () => {
+		const error = fieldErrorOf(() => normalizePhoneNumbers(`+33${'6'.repeat(100_000)}`));
+		expect(error.message).toBe(`"+33${'6'.repeat(74)}..." is 100003 characters long, too long for a phone number`);
+	});
+
+	it('a non-text entry is quoted short', () => {
+		const error = fieldErrorOf(() => normalizePhoneNumbers([{ note: 'x'.repeat(500) }] as never));
+		expect(error.message.length).toBeLessThan(120);
+	});
+});

@@ -3,6 +3,7 @@ import {
 	checkLength,
 	isBlank,
 	readBoolean,
+	readContext,
 	readEmail,
 	readInteger,
 	readKeyValues,
@@ -303,5 +304,46 @@ describe('regressions', () => {
 
 	it.each(['mailto:x@y.com', 'javascript:alert(1)'])('readUrl refuses %p', (value) => {
 		expect(() => readUrl(value)).toThrow(FieldError);
+	});
+});
+
+describe('strict reading: what surrounds an address elsewhere, credentials and reserved keys are refused', () => {
+	it.each([
+		['mailto:jane@example.com', '"mailto:jane@example.com" is a mailto: link, not an email address'],
+		['MAILTO:jane@example.com', '"MAILTO:jane@example.com" is a mailto: link, not an email address'],
+		['Jane <jane@example.com>', '"Jane <jane@example.com>" is not an email address'],
+		['jane@example.com, bob@example.com', '"jane@example.com, bob@example.com" is not an email address'],
+		['"jane"@example.com', '""jane"@example.com" is not an email address'],
+	])('readEmail refuses %p', (value, message) => {
+		expect(fieldErrorOf(() => readEmail(value)).message).toBe(message);
+	});
+
+	it('readEmail still reads plus addressing and subdomains', () => {
+		expect(readEmail('jane.doe+crm@mail.example.co.uk')).toBe('jane.doe+crm@mail.example.co.uk');
+	});
+
+	it.each([
+		['https://admin:s3cret@acme.com/x', 'https://***@acme.com/x'],
+		['user@acme.com', 'https://***@acme.com'],
+	])('readUrl refuses %p without quoting what precedes the @', (value, shown) => {
+		const error = fieldErrorOf(() => readUrl(value));
+		expect(error.message).toBe(`"${shown}" holds a user name or password before the @`);
+		expect(error.value).toBe(shown);
+		expect(JSON.stringify(error)).not.toContain('s3cret');
+	});
+
+	it.each([
+		[{ values: [{ key: '__proto__', value: 'x' }] }, '__proto__'],
+		[{ values: [{ key: ' constructor ', value: 'x' }] }, 'constructor'],
+		['{"prototype": 1}', 'prototype'],
+		['{"__proto__": {"polluted": true}}', '__proto__'],
+	])('readKeyValues refuses the reserved key in %p', (value, key) => {
+		const error = fieldErrorOf(() => readKeyValues(value));
+		expect(error.message).toBe(`"${key}" cannot be a key`);
+		expect(error.fix).toBe('Rename the key: __proto__, constructor and prototype are reserved.');
+	});
+
+	it('readContext refuses a reserved key among its pairs', () => {
+		expect(fieldErrorOf(() => readContext({ values: [{ key: '__proto__', value: 1 }] })).message).toBe('"__proto__" cannot be a key');
 	});
 });

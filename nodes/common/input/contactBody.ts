@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from '
 import { NodeOperationError } from 'n8n-workflow';
 
 import { itemPrefix } from '../messages';
+import { isDotSegment } from '../operations/records';
 import { everyRowFirst } from '../sending/everyRowFirst';
 import { inputError } from './inputError';
 import { type BodyMode, type ContactField, buildBody } from './fields';
@@ -73,6 +74,7 @@ export function contactIdInUrl(options: { integer?: boolean } = {}) {
 			id = options.integer ? readInteger(raw)?.toString() : readString(raw);
 			if (id === undefined) throw new FieldError('is required but empty', 'Give the ID of the contact.', raw);
 			if (options.integer && Number(id) <= 0) throw new FieldError(`${id} is not a contact ID`, 'Contact IDs are positive whole numbers.', raw);
+			if (isDotSegment(id)) throw new FieldError(`"${id}" is not a contact ID`, 'Give the ID of the contact: "." and ".." would change the address the request goes to.', raw);
 		} catch (error) {
 			throw inputError(this.getNode(), this.getItemIndex(), error, 'Contact ID');
 		}

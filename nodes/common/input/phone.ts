@@ -6,7 +6,7 @@ import {
 	parsePhoneNumberFromString,
 } from 'libphonenumber-js/max';
 
-import { FieldError } from './values';
+import { FieldError, describeValue } from './values';
 
 /**
  * What a phone-number parameter may hold: one number, several in one cell separated by
@@ -25,6 +25,8 @@ export interface PhoneOptions {
 }
 
 const SEPARATORS = /[,;\n\r]+/;
+/** The longest text read as one number: E.164 has 15 digits; formatting and a prefix add a few. */
+const MAX_PHONE_LENGTH = 40;
 // Characters people put inside numbers; removed only to look at the prefix and the digits.
 const FORMATTING = /[\s.\-()/\u00a0]/g;
 
@@ -38,7 +40,7 @@ export function splitPhoneInput(input: PhoneInput): string[] {
 			if (typeof piece === 'number') return [numberCellToText(piece)];
 			if (typeof piece !== 'string') {
 				throw new FieldError(
-					`${JSON.stringify(piece)} is not a phone number`,
+					`${describeValue(piece)} is not a phone number`,
 					'Give text such as "+33 6 12 34 56 78", or a list of such texts.',
 					piece,
 				);
@@ -118,7 +120,7 @@ export function readDefaultCountry(value: unknown): CountryCode | undefined {
 	const code = resolveCountryCode(value);
 	if (!code) {
 		throw new FieldError(
-			`${JSON.stringify(value)} is not a country code`,
+			`${describeValue(value)} is not a country code`,
 			'Use a two-letter ISO 3166-1 code such as FR, US, GB or DE, or leave it empty.',
 			value,
 		);
@@ -136,7 +138,11 @@ export function normalizePhoneNumber(raw: string, regions: CountryCode[]): strin
 	if (compact.startsWith('00')) text = `+${compact.slice(2)}`;
 	else if (compact.startsWith('+')) text = compact;
 
-	const invalid = (why: string, fix: string) => new FieldError(`"${raw}" ${why}`, fix, raw);
+	// The value is quoted cut (describeValue): a cell holding a whole page gives a short message.
+	const invalid = (why: string, fix: string) => new FieldError(`${describeValue(raw)} ${why}`, fix, raw);
+	if (compact.length > MAX_PHONE_LENGTH) {
+		throw invalid(`is ${compact.length} characters long, too long for a phone number`, 'Give one number per value, or separate several with commas.');
+	}
 
 	if (text.startsWith('+')) {
 		const parsed = parsePhoneNumberFromString(text);
@@ -180,11 +186,23 @@ function countryLabel(code: CountryCode): string {
 	return `${new Intl.DisplayNames(['en'], { type: 'region' }).of(code) ?? code} (${code})`;
 }
 
+/**
+ * The number read, once nothing else is in the text: libphonenumber-js reads the number in
+ * "0612345678abc" and drops the rest, which would send a number the row does not say.
+ */
 function checkNoExtension(e164: string, ext: string | undefined, raw: string): string {
 	if (ext) {
 		throw new FieldError(
-			`"${raw}" has an extension (${ext}), which E.164 cannot carry`,
+			`${describeValue(raw)} has an extension (${ext}), which E.164 cannot carry`,
 			'Remove the extension from the number, or put it in another field.',
+			raw,
+		);
+	}
+	const stray = raw.replace(FORMATTING, '').replace(/^\+/, '').replace(/\d/g, '');
+	if (stray !== '') {
+		throw new FieldError(
+			`${describeValue(raw)} holds characters that are not part of a phone number (${describeValue(stray)})`,
+			'Give digits only, with spaces, dots, dashes or brackets if you like, and + or 00 before a country code.',
 			raw,
 		);
 	}

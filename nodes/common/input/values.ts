@@ -83,11 +83,18 @@ export function readStringList(value: unknown): string[] | undefined {
 	return trimmed.length ? trimmed : undefined;
 }
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+/**
+ * name@domain.tld, where neither part holds what only surrounds an address elsewhere: a
+ * scheme (`mailto:`), brackets (`Jane <jane@example.com>`), quotes, commas or semicolons.
+ */
+const EMAIL = /^[^\s@:<>()[\]\\,;"]+@[^\s@:<>()[\]\\,;"/]+\.[^\s@:<>()[\]\\,;"/]+$/;
 
 export function readEmail(value: unknown): string | undefined {
 	const text = readString(value);
 	if (text === undefined) return undefined;
+	if (/^mailto:/i.test(text)) {
+		throw new FieldError(`${describeValue(text)} is a mailto: link, not an email address`, 'Remove "mailto:" and give the address alone.', value);
+	}
 	if (!EMAIL.test(text)) {
 		throw new FieldError(
 			`${describeValue(text)} is not an email address`,
@@ -115,6 +122,15 @@ export function readUrl(value: unknown): string | undefined {
 			`${describeValue(text)} is not a web address`,
 			'Give an address such as https://example.com.',
 			value,
+		);
+	}
+	if (url.username || url.password) {
+		// Quoted without what precedes the @: it is a password, or may be one.
+		const shown = withScheme.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#]*@/i, '$1***@');
+		throw new FieldError(
+			`${describeValue(shown)} holds a user name or password before the @`,
+			"Remove it: a contact's web address is shown to everyone who sees the contact, and credentials do not belong in it.",
+			shown,
 		);
 	}
 	return withScheme;
@@ -145,8 +161,21 @@ function parseJson(text: string): unknown {
 }
 
 /**
+ * Keys JavaScript gives a meaning of its own: set on an object, `__proto__` changes its
+ * prototype and vanishes from what is sent, and the others shadow what every object has.
+ */
+const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+function checkKeys(keys: string[], value: unknown): void {
+	const reserved = keys.find((key) => RESERVED_KEYS.has(key));
+	if (reserved !== undefined) {
+		throw new FieldError(`"${reserved}" cannot be a key`, 'Rename the key: __proto__, constructor and prototype are reserved.', value);
+	}
+}
+
+/**
  * Key/value pairs: either the rows of a fixedCollection ({ field: [{ key, value }] }) or a
- * JSON object given as text or by an expression.
+ * JSON object given as text or by an expression. Reserved keys (RESERVED_KEYS) are refused.
  */
 export function readKeyValues(value: unknown, rowsName = 'values'): Record<string, unknown> | undefined {
 	if (isBlank(value)) return undefined;
@@ -167,10 +196,12 @@ export function readKeyValues(value: unknown, rowsName = 'values'): Record<strin
 			if (!row || typeof row !== 'object') continue;
 			const key = readString(row.key);
 			if (key === undefined) continue;
+			checkKeys([key], key);
 			result[key] = typeof row.value === 'string' ? row.value.trim() : row.value;
 		}
 		return Object.keys(result).length ? result : undefined;
 	}
+	checkKeys(Object.keys(value), value);
 	return Object.keys(value).length ? (value as Record<string, unknown>) : undefined;
 }
 
@@ -183,6 +214,7 @@ export function readContext(value: unknown): Record<string, unknown> | undefined
 	if (typeof value !== 'object' || Array.isArray(value) || value === null) return readKeyValues(value);
 	const { values, json, ...rest } = value as { values?: unknown; json?: unknown };
 	if (values === undefined && json === undefined) return readKeyValues(value);
+	checkKeys(Object.keys(rest), value);
 	const objects = (Array.isArray(json) ? json : json ? [json] : []) as Array<{ object?: unknown } | null>;
 	const merged: Record<string, unknown> = { ...rest };
 	for (const entry of objects) Object.assign(merged, readKeyValues(entry?.object) ?? {});

@@ -30,3 +30,12 @@ export function idOf(record: unknown): string | undefined {
 	}
 	return undefined;
 }
+
+/**
+ * An ID that, put into a URL path, would change the path: `.` and `..` are dot segments that
+ * URL resolution removes (`/contacts/..` is `/`), whatever encodeURIComponent does (it leaves
+ * dots as they are).
+ */
+export function isDotSegment(id: string): boolean {
+	return id === '.' || id === '..';
+}

@@ -20,7 +20,7 @@ import { findForUpsert, noteCreated, upsertResultFields } from './dryRun';
 import { contactFrom } from './envelope';
 import { contactItems } from './items';
 import { type LookupKey, type LookupPlan, accountOf, findExisting, lockKeysOf, oneAtATime } from './lookup';
-import { idOf } from './records';
+import { idOf, isDotSegment } from './records';
 
 export interface UpsertPlan extends LookupPlan {
 	createRequest: { method: IHttpRequestOptions['method']; url: string };
@@ -81,6 +81,12 @@ export function upsertContact(profile: ProviderProfile, plan: UpsertPlan) {
 				const created = await createWithRecovery.call(this, profile, plan, keys, { ...options, ...plan.createRequest });
 				noteCreated(this, created);
 				return contactItems(this, profile, created, upsertResultFields(this, 'created'), 'created');
+			}
+			if (isDotSegment(existingId)) {
+				throw new NodeOperationError(this.getNode(), `${itemPrefix(itemIndex)} ${profile.displayName} gave the contact to update the ID "${existingId}", which would change the address of the update: not updating it`, {
+					itemIndex,
+					description: `Check the contact in ${profile.displayName}, or use Update with its Contact ID.`,
+				});
 			}
 			const update = plan.updateRequest(encodeURIComponent(existingId));
 			const answer = await sendRequest.call(this, profile, { ...options, ...update }, { contactId: existingId });
