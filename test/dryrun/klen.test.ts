@@ -26,7 +26,8 @@ const create = {
 	},
 	options: { defaultCountry: 'US' },
 };
-const upsert = { ...create, operation: 'upsert' };
+/** Create or Update, searching for each row or reading the account once (test/upsertIndex). */
+const upsertWith = (lookupStrategy: string) => ({ ...create, operation: 'upsert', options: { ...create.options, lookupStrategy } });
 
 const seed = async (rows: Array<Record<string, unknown>>) => {
 	const created = await runKlen(server, create, rows);
@@ -88,7 +89,8 @@ describe('Klen AI in a dry run: each row outputs, byte for byte, what a real run
 	});
 });
 
-describe('Klen AI Create or Update in a dry run: searches, then says what it would do, as the real run then does', () => {
+describe.each(['search', 'auto'])('Klen AI Create or Update in a dry run: searches, then says what it would do, as the real run then does (Lookup Strategy %s)', (strategy) => {
+	const upsert = upsertWith(strategy);
 	it('would create, would update (by email, by phone), the same person twice, several matches, a bad row', async () => {
 		const [byEmail, byPhone] = await seed([
 			{ first: 'Existing', email: 'Existing@Example.com', phone: '4155550110' },

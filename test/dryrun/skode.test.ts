@@ -26,7 +26,8 @@ const create = {
 	additionalFields: { company: '={{ $json.company }}', tags: '={{ $json.tags }}', address: { value: { city: '={{ $json.city }}', country: 'US' } } },
 	options: { defaultCountry: 'US' },
 };
-const upsert = { ...create, operation: 'upsert' };
+/** Create or Update, searching for each row or reading the account once (test/upsertIndex). */
+const upsertWith = (lookupStrategy: string) => ({ ...create, operation: 'upsert', options: { ...create.options, lookupStrategy } });
 
 /**
  * Create or Update sends Skode the create first where the row has an email: Skode's 409 names
@@ -106,8 +107,9 @@ describe('Skode AI in a dry run: each row outputs, byte for byte, what a real ru
 	});
 });
 
-describe('Skode AI Create or Update in a dry run: searches instead of sending the create, and says what it would do', () => {
-	it('would create, would update (by email whatever its case, by phone), the same person twice, a bad row', async () => {
+describe.each(['search', 'auto'])('Skode AI Create or Update in a dry run: searches instead of sending the create, and says what it would do (Lookup Strategy %s)', (strategy) => {
+	const upsert = upsertWith(strategy);
+	it('would create, would update (by email whatever its case, by phone without one), the same person twice, a bad row', async () => {
 		const rows = [
 			{ name: 'New', email: 'new@example.com', phone: '', company: 'N', tags: '', city: '' },
 			{ name: 'Seed Zero', email: 'SEED0@example.com', phone: '', company: 'Renamed', tags: '', city: '' },
@@ -116,6 +118,8 @@ describe('Skode AI Create or Update in a dry run: searches instead of sending th
 			{ name: 'Twice Again', email: 'Twice@Example.com', phone: '', company: 'Again', tags: '', city: '' },
 			{ name: 'Bad', email: 'bad@example', phone: '', company: '', tags: '', city: '' },
 			{ name: 'Twice By Phone', email: '', phone: '415 555 0300', company: '', tags: '', city: '' },
+			// Skode keeps one contact per email, not per phone: a new email is a new contact.
+			{ name: 'Other', email: 'other@example.com', phone: '(415) 555-0100', company: '', tags: '', city: '' },
 		];
 		const dryRun = await runSkode(server, dry(upsert), rows, { continueOnFail: true });
 		expect(anyWrite(server)).toEqual([]);
@@ -127,6 +131,7 @@ describe('Skode AI Create or Update in a dry run: searches instead of sending th
 			['would update', 'new-contact-of-item-3'],
 			'error',
 			['would update', 'new-contact-of-item-3'],
+			['would create', null],
 		]);
 		expect(dryRun.items?.[1]).toMatchObject({ method: 'PATCH', path: `/contacts/${ids[0]}` });
 		const real = await runSkode(server, upsert, rows, { continueOnFail: true });

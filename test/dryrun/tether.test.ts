@@ -21,7 +21,8 @@ const create = {
 	additionalFields: { firstName: '={{ $json.first }}', email: '={{ $json.email }}', status: '={{ $json.status }}' },
 	options: { defaultCountry: 'US' },
 };
-const upsert = { ...create, operation: 'upsert' };
+/** Create or Update, searching for each row or reading the account once (test/upsertIndex). */
+const upsertWith = (lookupStrategy: string) => ({ ...create, operation: 'upsert', options: { ...create.options, lookupStrategy } });
 const seed = (phoneNumber: string[], firstName: string) => server.seedContact({ firstName, email: `${firstName.toLowerCase()}@example.com`, phoneNumber });
 
 describe('Tether in a dry run: each row outputs, byte for byte, what a real run sends, and nothing is sent', () => {
@@ -74,7 +75,8 @@ describe('Tether in a dry run: each row outputs, byte for byte, what a real run 
 	});
 });
 
-describe('Tether Create or Update in a dry run: searches by the first number, then says what it would do', () => {
+describe.each(['search', 'auto'])('Tether Create or Update in a dry run: searches by the first number, then says what it would do (Lookup Strategy %s)', (strategy) => {
+	const upsert = upsertWith(strategy);
 	it('would create, would update with what Tether can change, the same number twice, several holders; with a login, whose token shows nowhere', async () => {
 		const existing = seed(['+14155550120', '+14155550121'], 'Existing');
 		const first = seed(['+14155550130'], 'One');

@@ -34,7 +34,8 @@ afterAll(async () => {
 const base = () => `${server.origin}/api/v1`;
 const jane = { first_name: 'Jane', last_name: 'Doe', email: 'jane@example.com' };
 const createJane = { operation: 'create', firstName: 'Jane', additionalFields: { lastName: 'Doe', email: 'jane@example.com' } };
-const upsertJane = { ...createJane, operation: 'upsert' };
+// Searching for each row (test/upsertIndex covers the index read instead).
+const upsertJane = { ...createJane, operation: 'upsert', options: { lookupStrategy: 'search' } };
 const page = (contacts: IDataObject[], extra: IDataObject = {}) => ({ count: contacts.length, limit: 100, contacts, ...extra });
 const loose = (from: number, count = 100) => Array.from({ length: count }, (_, index) => ({ id: from + index, first_name: 'Other', email: `x${from + index}jane@example.com` }));
 const calls = () =>

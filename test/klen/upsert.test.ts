@@ -19,7 +19,8 @@ const upsert = {
 		email: '={{ $json.email }}',
 		phoneNumbers: { number: [{ phoneNumber: '={{ $json.phone }}' }] },
 	},
-	options: { defaultCountry: 'US' },
+	// Searching for each row: test/upsertIndex runs these rows with the index read instead.
+	options: { defaultCountry: 'US', lookupStrategy: 'search' },
 };
 
 const seed = async (rows: Array<Record<string, unknown>>) => {

@@ -18,7 +18,8 @@ const upsert = {
 	email: '={{ $json.email }}',
 	phone: '={{ $json.phone }}',
 	additionalFields: { company: '={{ $json.company }}', tags: '={{ $json.tags }}' },
-	options: { defaultCountry: 'US' },
+	// Searching for each row: test/upsertIndex runs these rows with the index read instead.
+	options: { defaultCountry: 'US', lookupStrategy: 'search' },
 };
 const calls = () => server.requests.map((request) => [request.method, request.path]);
 const contact = (id: string) => server.contacts.get(id);

@@ -16,7 +16,8 @@ const upsert = {
 	operation: 'upsert',
 	phoneNumbers: '={{ $json.phone }}',
 	additionalFields: { firstName: '={{ $json.first }}', email: '={{ $json.email }}', status: '={{ $json.status }}' },
-	options: { defaultCountry: 'US' },
+	// Searching for each row: test/upsertIndex runs these rows with the index read instead.
+	options: { defaultCountry: 'US', lookupStrategy: 'search' },
 };
 const search = (number: string) => `GET /api/contacts?search=${encodeURIComponent(number)}&size=100`;
 const seed = (phoneNumber: string[], firstName = 'Seeded') => {

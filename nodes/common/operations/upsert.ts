@@ -16,11 +16,13 @@ import { isDryRun } from '../sending/dryRun';
 import { mayHaveActed, sendRequest } from '../sending/send';
 import { createWithRecovery } from './create';
 import { duplicateRefusal, existingContactId, existingNotFoundError } from './duplicate';
-import { findForUpsert, noteCreated, upsertResultFields } from './dryRun';
+import type { ContactListing } from './contactIndex';
+import { upsertResultFields } from './dryRun';
 import { contactFrom } from './envelope';
 import { contactItems } from './items';
 import { type LookupKey, type LookupPlan, accountOf, findExisting, lockKeysOf, oneAtATime } from './lookup';
 import { idOf, isDotSegment } from './records';
+import { upsertLookup } from './upsertLookup';
 
 export interface UpsertPlan extends LookupPlan {
 	createRequest: { method: IHttpRequestOptions['method']; url: string };
@@ -42,10 +44,13 @@ function noLookupKeyError(context: IExecutePaginationFunctions, itemIndex: numbe
  * The Create or Update hook: finds the contact by each lookup key in turn. One match is
  * updated with the row's fields, none means create, several is an error listing them. Where
  * the provider itself refuses a second contact with a key the row has (profile.duplicateOnCreate,
- * Skode's email), the create is sent first and its refusal gives the contact to update.
- * Without Continue On Fail, no row is sent while a row has nothing to be found by.
+ * Skode's email), that key alone decides, and when the row is searched for, the create is sent
+ * first and its refusal gives the contact to update. Where the provider lists its contacts
+ * (`listing`), the run may match its rows against the account's contacts read once
+ * (contactIndex.ts) instead of searching for each. Without Continue On Fail, no row is sent
+ * while a row has nothing to be found by.
  */
-export function upsertContact(profile: ProviderProfile, plan: UpsertPlan) {
+export function upsertContact(profile: ProviderProfile, plan: UpsertPlan, listing?: ContactListing) {
 	return sendingRow(async function (
 		this: IExecutePaginationFunctions,
 		requestData: DeclarativeRestApiSettings.ResultOptions,
@@ -63,23 +68,28 @@ export function upsertContact(profile: ProviderProfile, plan: UpsertPlan) {
 		const keys = plan.lookupKeys((options.body ?? {}) as IDataObject);
 		if (keys.length === 0) throw noLookupKeyError(this, itemIndex);
 		const account = await accountOf(this, profile);
+		// The run's index of the account's contacts, or a search per row (upsertLookup.ts).
+		const lookup = await upsertLookup(this, profile, plan, listing, options);
 		return await oneAtATime(lockKeysOf(profile, keys, account), async () => {
-			// A provider that refuses duplicates of a key itself (Skode's email) is asked first: its
-			// refusal names the contact, and no search can race another client's create. A dry run
-			// sends no create to ask with (sending/dryRun.ts): it searches, as for other providers.
-			const uniqueKey = profile.duplicateOnCreate && !isDryRun(this) ? keys.find((key) => key.unique) : undefined;
-			let existingId: string | undefined;
-			if (uniqueKey) {
+			// A provider that refuses duplicates of a key itself (Skode's email) decides by that key
+			// alone. Searching per row, the create is sent first: the refusal names the contact, and
+			// no search can race another client's create. With the index, or in a dry run (which
+			// sends no create to ask with, sending/dryRun.ts), the contact is looked up first.
+			const uniqueKey = profile.duplicateOnCreate ? keys.find((key) => key.unique) : undefined;
+			const askFirst = uniqueKey !== undefined && !lookup.indexed && !isDryRun(this);
+			const existing = askFirst ? undefined : await lookup.find(uniqueKey ? [uniqueKey] : keys);
+			let existingId = existing ? idOf(existing) : undefined;
+			if (existingId === undefined && uniqueKey && !isDryRun(this)) {
 				const outcome = await createUnlessDuplicate.call(this, profile, plan, uniqueKey, options);
-				if ('created' in outcome) return contactItems(this, profile, outcome.created, upsertResultFields(this, 'created'), 'created');
+				if ('created' in outcome) {
+					lookup.created(outcome.created);
+					return contactItems(this, profile, outcome.created, upsertResultFields(this, 'created'), 'created');
+				}
 				existingId = outcome.existingId;
-			} else {
-				const existing = await findForUpsert.call(this, profile, plan, keys, options);
-				existingId = existing ? idOf(existing) : undefined;
 			}
 			if (existingId === undefined) {
 				const created = await createWithRecovery.call(this, profile, plan, keys, { ...options, ...plan.createRequest });
-				noteCreated(this, created);
+				lookup.created(created);
 				return contactItems(this, profile, created, upsertResultFields(this, 'created'), 'created');
 			}
 			if (isDotSegment(existingId)) {
@@ -90,7 +100,9 @@ export function upsertContact(profile: ProviderProfile, plan: UpsertPlan) {
 			}
 			const update = plan.updateRequest(encodeURIComponent(existingId));
 			const answer = await sendRequest.call(this, profile, { ...options, ...update }, { contactId: existingId });
-			return contactItems(this, profile, contactFrom(answer.body), upsertResultFields(this, 'updated', existingId), 'updated');
+			const updated = contactFrom(answer.body);
+			lookup.updated(existingId, updated);
+			return contactItems(this, profile, updated, upsertResultFields(this, 'updated', existingId), 'updated');
 		});
 	});
 }

@@ -1,3 +1,4 @@
+import { lookupStrategyOption } from '../../../common/description/lookupStrategy';
 import { contactResourceProperties } from '../../../common/description/operations';
 import { defaultCountryOption, maxRateLimitWaitOption } from '../../../common/description/options';
 import { create } from './create';
@@ -8,5 +9,5 @@ import { upsert } from './upsert';
 
 export const contactDescription = contactResourceProperties(
 	[create, upsert, get, getAll, update],
-	[defaultCountryOption, maxRateLimitWaitOption],
+	[defaultCountryOption, lookupStrategyOption, maxRateLimitWaitOption],
 );

@@ -6,6 +6,7 @@ import { itemPrefix } from '../../../common/messages';
 import { upsertContact } from '../../../common/operations/upsert';
 import { klenAiProfile } from '../../profile';
 import { createBody } from './create';
+import { klenAiListing } from './listing';
 import { klenEndpoints } from './endpoints';
 import { klenAiUpsertPlan } from './lookup';
 
@@ -31,7 +32,7 @@ export const upsert: ContactOperation = {
 		description: 'Create a new record, or update the current one if it already exists (upsert)',
 		request: { method: 'POST', url: klenEndpoints.create },
 		preSend: [createBody, requireMatchField],
-		send: upsertContact(klenAiProfile, klenAiUpsertPlan),
+		send: upsertContact(klenAiProfile, klenAiUpsertPlan, klenAiListing),
 	}),
 	// The fields are Create's (create.ts shows them for both operations). The notice is shown
 	// above them (common/description/operations.ts puts notices first).

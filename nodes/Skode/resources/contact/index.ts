@@ -1,3 +1,4 @@
+import { lookupStrategyOption } from '../../../common/description/lookupStrategy';
 import { contactResourceProperties } from '../../../common/description/operations';
 import { defaultCountryOption, maxRateLimitWaitOption, requestsPerMinuteOption } from '../../../common/description/options';
 import { create } from './create';
@@ -12,6 +13,7 @@ export const contactDescription = contactResourceProperties(
 	[create, upsert, deleteOperation, get, getAll, merge, update],
 	[
 		defaultCountryOption,
+		lookupStrategyOption,
 		maxRateLimitWaitOption,
 		requestsPerMinuteOption('Skode AI', 100, 'Free plans allow 100 a minute per key, Pro 1,000, Enterprise 10,000.'),
 		sortOption,

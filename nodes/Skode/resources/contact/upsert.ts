@@ -3,6 +3,7 @@ import { upsertContact } from '../../../common/operations/upsert';
 import { namingRefusedFields } from '../../../common/sending/errorField';
 import { skodeProfile } from '../../profile';
 import { createBody } from './create';
+import { skodeListing } from './listing';
 import { skodeEndpoints } from './endpoints';
 import { skodeUpsertPlan } from './lookup';
 
@@ -14,7 +15,7 @@ export const upsert: ContactOperation = {
 		description: 'Create a new record, or update the current one if it already exists (upsert)',
 		request: { method: 'POST', url: skodeEndpoints.create },
 		preSend: [createBody],
-		send: namingRefusedFields(upsertContact(skodeProfile, skodeUpsertPlan)),
+		send: namingRefusedFields(upsertContact(skodeProfile, skodeUpsertPlan, skodeListing)),
 	}),
 	// The fields are Create's (create.ts shows them for both operations); the notice is shown
 	// above them (common/description/operations.ts puts notices first).

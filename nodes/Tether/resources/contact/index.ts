@@ -1,3 +1,4 @@
+import { lookupStrategyOption } from '../../../common/description/lookupStrategy';
 import { contactResourceProperties } from '../../../common/description/operations';
 import { defaultCountryOption, maxRateLimitWaitOption, requestsPerMinuteOption } from '../../../common/description/options';
 import { create } from './create';
@@ -9,6 +10,7 @@ export const contactDescription = contactResourceProperties(
 	[create, upsert, getAll, update],
 	[
 		defaultCountryOption,
+		lookupStrategyOption,
 		maxRateLimitWaitOption,
 		requestsPerMinuteOption('Tether', 0, 'Tether documents no limit: leave 0 unless your instance’s administrator set one.'),
 	],

@@ -9,7 +9,8 @@ import type {
 import { type ContactOperation, contactOperation } from '../../../common/description/operations';
 import { createWithRecovery } from '../../../common/operations/create';
 import { answerItems } from '../../../common/operations/items';
-import { findForUpsert, noteCreated, upsertResultFields } from '../../../common/operations/dryRun';
+import { upsertResultFields } from '../../../common/operations/dryRun';
+import { upsertLookup } from '../../../common/operations/upsertLookup';
 import { lockKeysOf, oneAtATime } from '../../../common/operations/lookup';
 import { idOf } from '../../../common/operations/records';
 import { sendingRow } from '../../../common/sending/nodeRun';
@@ -19,6 +20,7 @@ import { createBody } from './create';
 import { duplicateError, holderOf, tetherDuplicate } from './duplicates';
 import { UPDATABLE_API_FIELDS } from './fields';
 import { tetherContact, tetherEndpoints, tetherLookup } from './lookup';
+import { tetherListing } from './listing';
 
 /** The part of a create body an update can send (fields.ts, tetherUpdateFields). */
 function updatableOf(body: IDataObject): IDataObject {
@@ -39,14 +41,16 @@ async function upsertTetherContact(
 	const options = requestData.options as IHttpRequestOptions;
 	const body = (options.body ?? {}) as IDataObject;
 	const keys = tetherLookup.lookupKeys(body);
+	// The run's index of the organisation's contacts, or a search per row (upsertLookup.ts).
+	const lookup = await upsertLookup(this, tetherProfile, tetherLookup, tetherListing, options);
 	return await oneAtATime(lockKeysOf(tetherProfile, keys), async () => {
-		const existing = await findForUpsert.call(this, tetherProfile, tetherLookup, keys, options);
+		const existing = await lookup.find(keys);
 		let existingId = existing ? idOf(existing) : undefined;
 		if (existingId === undefined) {
 			let refused: unknown;
 			try {
 				const created = await createWithRecovery.call(this, tetherProfile, tetherLookup, keys, options);
-				noteCreated(this, created);
+				lookup.created(tetherContact(created));
 				return answerItems(tetherContact(created), itemIndex, upsertResultFields(this, 'created'));
 			} catch (error) {
 				refused = error;
@@ -60,6 +64,7 @@ async function upsertTetherContact(
 		let refused: unknown;
 		try {
 			const answer = await sendRequest.call(this, tetherProfile, { ...options, ...update }, { contactId: existingId });
+			lookup.updated(existingId, tetherContact(answer.body));
 			return answerItems(tetherContact(answer.body), itemIndex, upsertResultFields(this, 'updated', existingId));
 		} catch (error) {
 			refused = error;

@@ -1,0 +1,91 @@
+import type { IDataObject, IExecutePaginationFunctions, IHttpRequestOptions } from 'n8n-workflow';
+
+import type { ProviderProfile } from '../profile';
+import { isDryRun, isDryRunBody } from '../sending/dryRun';
+import { nodeRunOf } from '../sending/nodeRun';
+import { ContactIndex, type ContactListing, contactIndexOf } from './contactIndex';
+import { wouldCreateId } from './dryRun';
+import { type LookupKey, type LookupPlan, findExisting, oneMatch } from './lookup';
+
+/**
+ * How Create or Update finds a row's contact, and keeps what the run writes findable by the
+ * rows after it: from the run's index of the account's contacts when the run has one
+ * (contactIndex.ts), else by a search per row; in a dry run, also among the contacts earlier
+ * rows would create.
+ */
+export interface UpsertLookup {
+	/** Whether the run matches rows against its index rather than searching for each. */
+	readonly indexed: boolean;
+	/** The one contact the keys find, in order (several for a key is an error listing them). */
+	find(keys: LookupKey[]): Promise<IDataObject | undefined>;
+	/** The contact the row created (or in a dry run, the dry-run item of its create). */
+	created(created: unknown): void;
+	/** The contact as the update answered it. */
+	updated(contactId: string, updated: unknown): void;
+}
+
+const WOULD_CREATE = Symbol('contacts a dry run would create');
+
+/**
+ * The contacts the rows of a dry run would create, as their create bodies, each under the id
+ * naming its row: filed like the index where the provider lists contacts, else in a list.
+ */
+function wouldCreate(context: IExecutePaginationFunctions, listing: ContactListing | undefined): { add: (contact: IDataObject) => void; matches: (key: LookupKey) => IDataObject[] } {
+	const run = nodeRunOf(context);
+	let held = run?.once.get(WOULD_CREATE) as ContactIndex | IDataObject[] | undefined;
+	if (!held) {
+		held = listing ? new ContactIndex(listing) : [];
+		run?.once.set(WOULD_CREATE, held);
+	}
+	const contacts = held;
+	if (Array.isArray(contacts)) return { add: (contact) => contacts.push(contact), matches: (key) => contacts.filter(key.matches) };
+	return { add: (contact) => contacts.add(contact), matches: (key) => contacts.matches(key) ?? [] };
+}
+
+const isObject = (value: unknown): value is IDataObject => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Reads the run's index (contactIndexOf) when there is one to read, and answers this row's lookups. */
+export async function upsertLookup(
+	context: IExecutePaginationFunctions,
+	profile: ProviderProfile,
+	plan: LookupPlan,
+	listing: ContactListing | undefined,
+	options: IHttpRequestOptions,
+): Promise<UpsertLookup> {
+	const index = await contactIndexOf(context, profile, listing, options);
+	const dryRun = isDryRun(context);
+	const matchesOf = async (key: LookupKey): Promise<IDataObject[]> => {
+		const known = index?.matches(key);
+		if (known) return known;
+		const found = await findExisting.call(context, profile, plan, [key], options);
+		return found ? [found] : [];
+	};
+	return {
+		indexed: index !== undefined,
+		async find(keys) {
+			if (!index && !dryRun) return await findExisting.call(context, profile, plan, keys, options);
+			for (const key of keys) {
+				const matches = [...(await matchesOf(key)), ...(dryRun ? wouldCreate(context, listing).matches(key) : [])];
+				const one = oneMatch(context, profile, key, matches);
+				if (one) return one;
+			}
+			return undefined;
+		},
+		created(created) {
+			if (isDryRunBody(created)) {
+				if (isObject(created.body)) wouldCreate(context, listing).add({ ...created.body, id: wouldCreateId(context.getItemIndex()) });
+			} else if (index && isObject(created)) {
+				index.add(created);
+			}
+		},
+		updated(contactId, updated) {
+			if (index && !isDryRunBody(updated) && isObject(updated)) rememberUpdate(index, contactId, updated);
+		},
+	};
+}
+
+/** The contact as updated: the answer over what the index held (an answer may leave fields out). */
+function rememberUpdate(index: ContactIndex, contactId: string, updated: IDataObject): void {
+	const held = index.get(contactId);
+	index.add({ ...(held ?? {}), ...updated });
+}
