@@ -40,6 +40,9 @@ export async function getCustomFields(this: ILoadOptionsFunctions): Promise<INod
 			url: '/custom-fields',
 			qs: { page, size: PAGE_SIZE },
 			json: true,
+			// A redirect must never carry the key to another host (README, "When the server
+			// misbehaves"): the dropdown fails instead of following one.
+			disableFollowRedirect: true,
 		});
 		const records = listFrom(body);
 		for (const field of records) {
