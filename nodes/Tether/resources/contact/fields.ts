@@ -56,6 +56,7 @@ const phoneNumbers: ContactField = {
 		'One or more phone numbers, separated by commas, semicolons or new lines (or an array). The first is the primary number. Sent in E.164; a national number (416-555-0100) needs Options › Default Country. A number can belong to one contact of your organisation only.',
 	updateDescription:
 		'Replaces ALL the contact’s numbers: give every number it should keep, the primary first. Separated by commas, semicolons or new lines; sent in E.164.',
+	hint: 'A national number (416-555-0100) needs Options › Default Country. +1… or 001… needs neither.',
 	read: (value, context) => readTetherPhoneNumbers(value, context),
 };
 
