@@ -1,18 +1,24 @@
 'use strict';
 /**
- * `npm run bench` (not a test): our Skipcall node against n8n's own HTTP Request node, side by
- * side in one run of a real n8n, both sending the same rows to a local Skipcall contract server.
- *   1. 1,000 rows, server enforcing 600 requests/min with 429s: wall time against the ideal
- *      (rows ÷ limit) and rows lost.
- *   2. 10,000 rows, unthrottled server, our pacing off: wall time and peak memory.
- * Prints a table and writes it, with the machine and versions, to BENCHMARKS.md.
- * Usage: npm run build && npm run bench [-- --line 1.x|2.x] [--rows1 N] [--rows2 N] [--only 1|2]
+ * `npm run bench` (not a test), in a real n8n:
+ *   1. and 2. our Skipcall node against n8n's own HTTP Request node, side by side, both sending
+ *      the same rows to a local Skipcall contract server:
+ *      1. 1,000 rows, server enforcing 600 requests/min with 429s: wall time against the ideal
+ *         (rows ÷ limit) and rows lost.
+ *      2. 10,000 rows, unthrottled server, our pacing off: wall time and peak memory.
+ *   3. and 4. Create or Update with the account read once against a search per row, side by
+ *      side (upsert.js): 3. Skode AI, 1,000 rows, half in an account of 2,000, 600/min;
+ *      4. Klen AI, 100 rows, half in an account of 200, its fixed 60/min.
+ * Prints the tables with the machine and versions (BENCHMARKS.md holds the latest figures).
+ * Usage: npm run build && npm run bench [-- --line 1.x|2.x] [--rows1 N] [--rows2 N]
+ *   [--rows3 N --account3 N] [--rows4 N --account4 N] [--only 1,2,3,4]
  */
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
 const realN8n = require('../e2e/realN8n');
+const { UPSERT_TABLE_HEADER, upsertScenario } = require('./upsert');
 const { createSkipcallServer } = require('../../test/servers/skipcall');
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -21,7 +27,11 @@ const option = (name, fallback) => (args.includes(`--${name}`) ? args[args.index
 const LINE = option('line', '1.x');
 const ROWS_LIMITED = Number(option('rows1', 1000));
 const ROWS_FREE = Number(option('rows2', 10000));
-const ONLY = option('only', undefined);
+const ROWS_SKODE = Number(option('rows3', 1000));
+const ACCOUNT_SKODE = Number(option('account3', 2000));
+const ROWS_KLEN = Number(option('rows4', 100));
+const ACCOUNT_KLEN = Number(option('account4', 200));
+const ONLY = new Set(String(option('only', '1,2,3,4')).split(','));
 const LIMIT_PER_MINUTE = 600;
 const KEY = 'sk_test_valid';
 const CREDENTIAL = { id: 'benchSkipcall1', name: 'Skipcall bench', type: 'skipcallApi' };
@@ -162,14 +172,14 @@ async function main() {
 		let httpLimited = skipped;
 		let oursFree = skipped;
 		let httpFree = skipped;
-		if (ONLY !== '2') {
+		if (ONLY.has('1')) {
 			server.setRateLimit(LIMIT_PER_MINUTE, 60_000);
 			oursLimited = await run('benchOursLimited', ROWS_LIMITED);
 			// A fresh minute for the HTTP Request node: the server's window must not hold our requests.
 			server.setRateLimit(LIMIT_PER_MINUTE, 60_000);
 			httpLimited = await run('benchHttpLimited', ROWS_LIMITED);
 		}
-		if (ONLY !== '1') {
+		if (ONLY.has('2')) {
 			server.setRateLimit(0);
 			oursFree = await run('benchOursFree', ROWS_FREE);
 			httpFree = await run('benchHttpFree', ROWS_FREE);
@@ -189,11 +199,20 @@ async function main() {
 		const nodeVersion = (await realN8n.run(n8n.nodeBin, ['--version'])).stdout.trim();
 		const versions = `n8n ${n8n.version} (${LINE}) on Node ${nodeVersion}; bench driver on Node ${process.version}`;
 		const notes = [
-			`HTTP Request, scenario 1: exit code ${httpLimited.exitCode}${httpLimited.error ? `, stopped with "${httpLimited.error.slice(0, 160)}"` : ''}.`,
-			`Ours, scenario 1: ${oursLimited.outputItems} output items, ${oursLimited.failedItems} error items, exit code ${oursLimited.exitCode}.`,
-			`Ours, scenario 2: ${oursFree.outputItems} output items, ${oursFree.failedItems} error items.`,
+			...(ONLY.has('1')
+				? [
+						`HTTP Request, scenario 1: exit code ${httpLimited.exitCode}${httpLimited.error ? `, stopped with "${httpLimited.error.slice(0, 160)}"` : ''}.`,
+						`Ours, scenario 1: ${oursLimited.outputItems} output items, ${oursLimited.failedItems} error items, exit code ${oursLimited.exitCode}.`,
+					]
+				: []),
+			...(ONLY.has('2') ? [`Ours, scenario 2: ${oursFree.outputItems} output items, ${oursFree.failedItems} error items.`] : []),
 		];
-		const report = `${table}\n\n${notes.map((note) => `- ${note}`).join('\n')}\n\nMachine: ${machine}. ${versions}. Run on ${new Date().toISOString().slice(0, 10)}.\n`;
+		const upserts = [];
+		if (ONLY.has('3')) upserts.push(await upsertScenario({ n8n, tarball, work, log, env }, { provider: 'skode', rows: ROWS_SKODE, account: ACCOUNT_SKODE, limit: LIMIT_PER_MINUTE, number: 3 }));
+		if (ONLY.has('4')) upserts.push(await upsertScenario({ n8n, tarball, work, log, env }, { provider: 'klen', rows: ROWS_KLEN, account: ACCOUNT_KLEN, limit: 60, number: 4 }));
+		const upsertTable = upserts.length ? `\n\n${[...UPSERT_TABLE_HEADER, ...upserts.flatMap((scenario) => scenario.lines)].join('\n')}` : '';
+		notes.push(...upserts.flatMap((scenario) => scenario.notes));
+		const report = `${ONLY.has('1') || ONLY.has('2') ? table : ''}${upsertTable}\n\n${notes.map((note) => `- ${note}`).join('\n')}\n\nMachine: ${machine}. ${versions}. Run on ${new Date().toISOString().slice(0, 10)}.\n`;
 		process.stdout.write(`\n${report}`);
 		fs.writeFileSync(path.join(work, 'report.md'), report);
 		log(`report also in ${path.join(work, 'report.md')}`);
