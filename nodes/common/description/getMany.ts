@@ -22,3 +22,16 @@ export const returnAllAndLimit: INodeProperties[] = [
 		displayOptions: { show: { ...show, returnAll: [false] } },
 	},
 ];
+
+/** Get Many's Filters collection, shown on Get Many: each provider gives its filters. */
+export function filtersCollection(options: INodeProperties[]): INodeProperties {
+	return {
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		displayOptions: { show },
+		options,
+	};
+}

@@ -1,6 +1,6 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { returnAllAndLimit } from '../../../common/description/getMany';
+import { filtersCollection, returnAllAndLimit } from '../../../common/description/getMany';
 import { type ContactOperation, contactOperation } from '../../../common/description/operations';
 import { type PagingPlan, getManyContacts } from '../../../common/operations/getMany';
 import { klenAiProfile } from '../../profile';
@@ -35,14 +35,7 @@ export const getAll: ContactOperation = {
 	}),
 	properties: [
 		...returnAllAndLimit,
-		{
-			displayName: 'Filters',
-			name: 'filters',
-			type: 'collection',
-			placeholder: 'Add Filter',
-			default: {},
-			displayOptions: { show: { resource: ['contact'], operation: ['getAll'] } },
-			options: [
+		filtersCollection([
 				queryFilter({
 					displayName: 'Search',
 					name: 'search',
@@ -75,7 +68,6 @@ export const getAll: ContactOperation = {
 					default: '',
 					description: 'Only contacts with this tag',
 				}),
-			],
-		},
+		]),
 	],
 };

@@ -1,6 +1,6 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { returnAllAndLimit } from '../../../common/description/getMany';
+import { filtersCollection, returnAllAndLimit } from '../../../common/description/getMany';
 import { type ContactOperation, contactOperation } from '../../../common/description/operations';
 import { readIsoDate } from '../../../common/input/dates';
 import { type QueryParameter, listQuery } from '../../../common/input/query';
@@ -10,8 +10,6 @@ import { listFrom } from '../../../common/operations/records';
 import { namingRefusedFields } from '../../../common/sending/errorField';
 import { skodeProfile } from '../../profile';
 import { SKODE_PAGE_SIZE, skodeEndpoints } from './endpoints';
-
-const show = { resource: ['contact'], operation: ['getAll'] };
 
 const count = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? value : typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : undefined);
 
@@ -87,14 +85,7 @@ export const getAll: ContactOperation = {
 	}),
 	properties: [
 		...returnAllAndLimit,
-		{
-			displayName: 'Filters',
-			name: 'filters',
-			type: 'collection',
-			placeholder: 'Add Filter',
-			default: {},
-			displayOptions: { show },
-			options: [
+		filtersCollection([
 				{ displayName: 'Company', name: 'company', type: 'string', default: '', description: 'Only contacts of this company' },
 				dateFilter('createdAfter', 'Created After', 'Only contacts created after this date'),
 				dateFilter('createdBefore', 'Created Before', 'Only contacts created before this date'),
@@ -102,7 +93,6 @@ export const getAll: ContactOperation = {
 				{ displayName: 'Search', name: 'q', type: 'string', default: '', description: 'Full-text search (name, email, phone, company…)' },
 				{ displayName: 'Tag', name: 'tag', type: 'string', default: '', description: 'Only contacts with this tag' },
 				dateFilter('updatedAfter', 'Updated After', 'Only contacts updated after this date'),
-			],
-		},
+		]),
 	],
 };

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { returnAllAndLimit } from '../../../common/description/getMany';
+import { filtersCollection, returnAllAndLimit } from '../../../common/description/getMany';
 import { type ContactOperation, contactOperation } from '../../../common/description/operations';
 import { type PagingPlan, getManyContacts } from '../../../common/operations/getMany';
 import { listFrom } from '../../../common/operations/records';
@@ -34,14 +34,7 @@ export const getAll: ContactOperation = {
 	}),
 	properties: [
 		...returnAllAndLimit,
-		{
-			displayName: 'Filters',
-			name: 'filters',
-			type: 'collection',
-			placeholder: 'Add Filter',
-			default: {},
-			displayOptions: { show: { resource: ['contact'], operation: ['getAll'] } },
-			options: [
+		filtersCollection([
 				{
 					displayName: 'Search',
 					name: 'search',
@@ -59,7 +52,6 @@ export const getAll: ContactOperation = {
 					description: 'Only contacts in the stage of this name',
 					routing: { send: { type: 'query', property: 'status', value: QUERY_VALUE } },
 				},
-			],
-		},
+		]),
 	],
 };
