@@ -134,7 +134,7 @@ describe('Bad input never reaches the server', () => {
 		expect(result.items).toEqual([
 			{ error: expect.stringMatching(/^\[item 0 · A B · a@b\.co\] Company: "c+\.\.\." is 201 characters long, more than the 200 allowed\. Shorten it/) },
 			{ error: '[item 1 · A B · not-an-email] Email: "not-an-email" is not an email address. Give an address such as jane@example.com.' },
-			{ error: '[item 2 · A B · a@b.co] Allow Phone Calls: "maybe" is not true or false. Use true/false, yes/no or 1/0.' },
+			{ error: '[item 2 · A B · a@b.co] Allow Phone Calls: "maybe" is not true or false. Use true/false, yes/no, 1/0 or on/off.' },
 		]);
 	});
 });

@@ -102,7 +102,7 @@ describe('readBoolean reads what a person means', () => {
 	])('refuses %p naming the value', (value, message) => {
 		const error = fieldErrorOf(() => readBoolean(value));
 		expect(error.message).toBe(message);
-		expect(error.fix).toBe('Use true/false, yes/no or 1/0.');
+		expect(error.fix).toBe('Use true/false, yes/no, 1/0 or on/off.');
 		expect(error.value).toBe(value);
 	});
 });

@@ -3,12 +3,16 @@ import type {
 	IExecutePaginationFunctions,
 	IExecuteSingleFunctions,
 	IHttpRequestMethods,
+	IHttpRequestOptions,
 	INodeExecutionData,
 	INodeProperties,
 	INodePropertyOptions,
 } from 'n8n-workflow';
 
-import { dryRunOption } from './dryRun';
+import { booleanParameter, isDryRun } from '../sending/dryRun';
+import { everyRowFirst } from '../sending/everyRowFirst';
+import { sendingRow } from '../sending/nodeRun';
+import { WRITE_OPERATIONS, dryRunOption } from './dryRun';
 import { optionsCollection } from './options';
 import { requestTimeoutOption } from './requestTimeout';
 import { labelRowError } from './rowErrors';
@@ -48,7 +52,7 @@ export function contactOperation(operation: {
 	preSend?: PreSend[];
 	send: RequestHook;
 }): INodePropertyOptions {
-	const preSend = operation.preSend?.map(labellingErrors);
+	const preSend = [booleanChecks(operation.value), ...(operation.preSend ?? [])].map(labellingErrors);
 	return {
 		name: operation.name,
 		value: operation.value,
@@ -56,10 +60,24 @@ export function contactOperation(operation: {
 		description: operation.description,
 		routing: {
 			request: operation.request,
-			send: { ...(preSend ? { preSend } : {}), paginate: true },
-			operations: { pagination: labellingErrors(operation.send) },
+			send: { preSend, paginate: true },
+			// Every operation takes part in the run's discipline (sending/nodeRun.ts, sendingRow).
+			operations: { pagination: labellingErrors(sendingRow(operation.send)) },
 		},
 	};
+}
+
+/**
+ * preSend: the operation's boolean parameters that an expression can feed (Options › Dry Run,
+ * Return All), read like boolean cells before anything is sent: a value that reads as neither
+ * fails the row, and without Continue On Fail every row is read first (everyRowFirst).
+ */
+function booleanChecks(operation: string): PreSend {
+	return everyRowFirst(async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+		if (WRITE_OPERATIONS.includes(operation)) isDryRun(this);
+		if (operation === 'getAll') booleanParameter(this, 'returnAll', 'Return All');
+		return requestOptions;
+	}) as PreSend;
 }
 
 /**

@@ -52,7 +52,7 @@ export function readBoolean(value: unknown): boolean | undefined {
 	}
 	throw new FieldError(
 		`${describeValue(value)} is not true or false`,
-		'Use true/false, yes/no or 1/0.',
+		'Use true/false, yes/no, 1/0 or on/off.',
 		value,
 	);
 }

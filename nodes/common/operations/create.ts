@@ -7,7 +7,6 @@ import type {
 } from 'n8n-workflow';
 
 import type { ProviderProfile } from '../profile';
-import { sendingRow } from '../sending/nodeRun';
 import { mayHaveActed, sendRequest } from '../sending/send';
 import { alreadyExistsError, duplicateRefusal, existingContactId } from './duplicate';
 import { contactFrom } from './envelope';
@@ -70,7 +69,7 @@ export async function createWithRecovery(
 
 /** The Create hook of providers that can search contacts: recovers from ambiguous failures. */
 export function createContact(profile: ProviderProfile, plan: LookupPlan) {
-	return sendingRow(async function (
+	return async function (
 		this: IExecutePaginationFunctions,
 		requestData: DeclarativeRestApiSettings.ResultOptions,
 	): Promise<INodeExecutionData[]> {
@@ -79,5 +78,5 @@ export function createContact(profile: ProviderProfile, plan: LookupPlan) {
 		const account = await accountOf(this, profile);
 		const body = await oneAtATime(lockKeysOf(profile, keys, account), async () => await createWithRecovery.call(this, profile, plan, keys, options));
 		return contactItems(this, profile, body, {}, 'created');
-	});
+	};
 }

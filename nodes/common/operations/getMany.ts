@@ -9,7 +9,7 @@ import {
 
 import { itemPrefix } from '../messages';
 import type { ProviderProfile } from '../profile';
-import { sendingRow } from '../sending/nodeRun';
+import { booleanParameter } from '../sending/dryRun';
 import { sendRequest } from '../sending/send';
 import { answerItems } from './items';
 import { idOf } from './records';
@@ -35,11 +35,11 @@ export const getManyLimits = { maxPages: 1000 };
  * getManyLimits.maxPages pages, fails the row instead of passing a part for the whole.
  */
 export function getManyContacts(profile: ProviderProfile, plan: PagingPlan) {
-	return sendingRow(async function (
+	return async function (
 		this: IExecutePaginationFunctions,
 		requestData: DeclarativeRestApiSettings.ResultOptions,
 	): Promise<INodeExecutionData[]> {
-		const returnAll = this.getNodeParameter('returnAll', false) as boolean;
+		const returnAll = booleanParameter(this, 'returnAll', 'Return All');
 		const limit = returnAll ? Infinity : (this.getNodeParameter('limit', 50) as number);
 		const results: IDataObject[] = [];
 		const options = requestData.options as IHttpRequestOptions;
@@ -72,5 +72,5 @@ export function getManyContacts(profile: ProviderProfile, plan: PagingPlan) {
 			}
 		}
 		return answerItems(results, this.getItemIndex());
-	});
+	};
 }

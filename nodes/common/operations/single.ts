@@ -6,7 +6,6 @@ import type {
 } from 'n8n-workflow';
 
 import type { ProviderProfile } from '../profile';
-import { sendingRow } from '../sending/nodeRun';
 import { sendRequest } from '../sending/send';
 import { contactItems } from './items';
 
@@ -18,7 +17,7 @@ import { contactItems } from './items';
  * apply to all.
  */
 export function sendContactRequest(profile: ProviderProfile) {
-	return sendingRow(async function (
+	return async function (
 		this: IExecutePaginationFunctions,
 		requestData: DeclarativeRestApiSettings.ResultOptions,
 	): Promise<INodeExecutionData[]> {
@@ -26,5 +25,5 @@ export function sendContactRequest(profile: ProviderProfile) {
 		const answer = await sendRequest.call(this, profile, options);
 		const method = String(options.method ?? 'GET').toUpperCase();
 		return contactItems(this, profile, answer.body, {}, method === 'POST' ? 'created' : method === 'GET' ? undefined : 'updated');
-	});
+	};
 }

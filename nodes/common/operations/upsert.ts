@@ -11,7 +11,6 @@ import { itemPrefix } from '../messages';
 import type { ProviderProfile } from '../profile';
 import { CONTACT_BODY_CHECK } from '../input/contactBody';
 import { builtForEveryRow, hookCheckOfEveryRow } from '../sending/everyRowFirst';
-import { sendingRow } from '../sending/nodeRun';
 import { isDryRun } from '../sending/dryRun';
 import { mayHaveActed, sendRequest } from '../sending/send';
 import { createWithRecovery } from './create';
@@ -51,7 +50,7 @@ function noLookupKeyError(context: IExecutePaginationFunctions, itemIndex: numbe
  * while a row has nothing to be found by.
  */
 export function upsertContact(profile: ProviderProfile, plan: UpsertPlan, listing?: ContactListing) {
-	return sendingRow(async function (
+	return async function (
 		this: IExecutePaginationFunctions,
 		requestData: DeclarativeRestApiSettings.ResultOptions,
 	): Promise<INodeExecutionData[]> {
@@ -104,7 +103,7 @@ export function upsertContact(profile: ProviderProfile, plan: UpsertPlan, listin
 			lookup.updated(existingId, updated);
 			return contactItems(this, profile, updated, upsertResultFields(this, 'updated', existingId), 'updated');
 		});
-	});
+	};
 }
 
 /**

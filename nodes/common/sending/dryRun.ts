@@ -1,5 +1,7 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
+import { inputError } from '../input/inputError';
+import { readBoolean } from '../input/values';
 import type { ApiAnswer } from './apiErrors';
 import { redact, redactDeep } from './redact';
 
@@ -14,10 +16,26 @@ import { redact, redactDeep } from './redact';
 /** The methods that change data: never sent in a dry run. */
 export const WRITE_METHODS = new Set(['POST', 'PATCH', 'PUT', 'DELETE']);
 
+/**
+ * A boolean parameter of this row, read like a boolean cell (values.ts, readBoolean): an
+ * expression giving "yes", "TRUE" or "1" is on, "no", "0" or "" is off, and anything else
+ * fails the row naming the parameter and the value, never "off". `path` is the parameter's
+ * path (`options.dryRun`), `label` what the editor calls it.
+ */
+export function booleanParameter(context: IExecuteSingleFunctions, path: string, label: string): boolean {
+	const [name, ...inner] = path.split('.');
+	let value: unknown = context.getNodeParameter(name, undefined);
+	for (const key of inner) value = value && typeof value === 'object' ? (value as IDataObject)[key] : undefined;
+	try {
+		return readBoolean(value) ?? false;
+	} catch (error) {
+		throw inputError(context.getNode(), context.getItemIndex(), error, label);
+	}
+}
+
 /** Whether the row runs dry: Options › Dry Run is on. */
 export function isDryRun(context: IExecuteSingleFunctions): boolean {
-	const options = context.getNodeParameter('options', {}) as IDataObject | undefined;
-	return options?.dryRun === true;
+	return booleanParameter(context, 'options.dryRun', 'Options › Dry Run');
 }
 
 /** What a dry run outputs for a request it did not send. */

@@ -12,7 +12,6 @@ import { buildContactBody } from '../../../common/input/contactBody';
 import { createWithRecovery } from '../../../common/operations/create';
 import { answerItems } from '../../../common/operations/items';
 import { lockKeysOf, oneAtATime } from '../../../common/operations/lookup';
-import { sendingRow } from '../../../common/sending/nodeRun';
 import { tetherProfile } from '../../profile';
 import { duplicateError, holderOf, tetherDuplicate } from './duplicates';
 import { tetherCreateFields } from './fields';
@@ -54,7 +53,7 @@ export const create: ContactOperation = {
 		description: 'Create a contact',
 		request: { method: 'POST', url: tetherEndpoints.create },
 		preSend: [createBody],
-		send: sendingRow(createTetherContact),
+		send: createTetherContact,
 	}),
 	properties: [...requiredFieldProperties(tetherCreateFields, show), fieldsCollection(tetherCreateFields, 'create', show)],
 };

@@ -13,7 +13,6 @@ import { type ContactOperation, contactOperation } from '../../../common/descrip
 import { buildContactBody, contactIdInUrl } from '../../../common/input/contactBody';
 import { inputError } from '../../../common/input/inputError';
 import { answerItems } from '../../../common/operations/items';
-import { sendingRow } from '../../../common/sending/nodeRun';
 import { sendRequest } from '../../../common/sending/send';
 import { tetherProfile } from '../../profile';
 import { duplicateError, holderOf, tetherDuplicate } from './duplicates';
@@ -58,7 +57,7 @@ export const update: ContactOperation = {
 		description: 'Change a contact’s stage, pipeline or phone numbers; the others keep their values',
 		request: { method: 'PATCH', url: tetherEndpoints.one('{contactId}') },
 		preSend: [contactIdInUrl(), buildContactBody(tetherUpdateFields, 'update'), stageRules],
-		send: sendingRow(updateTetherContact),
+		send: updateTetherContact,
 	}),
 	properties: [
 		contactIdProperty(show, 'ID of the contact to update (its _id in Tether)', '64f0a1b2c3d4e5f6a7b8c9d0'),

@@ -13,7 +13,6 @@ import { upsertResultFields } from '../../../common/operations/dryRun';
 import { upsertLookup } from '../../../common/operations/upsertLookup';
 import { lockKeysOf, oneAtATime } from '../../../common/operations/lookup';
 import { idOf } from '../../../common/operations/records';
-import { sendingRow } from '../../../common/sending/nodeRun';
 import { sendRequest } from '../../../common/sending/send';
 import { tetherProfile } from '../../profile';
 import { createBody } from './create';
@@ -83,7 +82,7 @@ export const upsert: ContactOperation = {
 		description: 'Create a new record, or update the current one if it already exists (upsert)',
 		request: { method: 'POST', url: tetherEndpoints.create },
 		preSend: [createBody],
-		send: sendingRow(upsertTetherContact),
+		send: upsertTetherContact,
 	}),
 	// The fields are Create's (create.ts shows them for both operations).
 	properties: [
