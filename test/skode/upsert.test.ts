@@ -93,7 +93,7 @@ describe('Create or Update without an email: found by its phone (q), exact match
 		const [loose, exact] = server.seed(2, (index) => ({ name: `P${index}`, phone: ['+141555501009', '+14155550100'][index] }));
 		const result = await runSkode(server, upsert, [{ name: 'Phone Only', email: '', phone: '415.555.0100' }]);
 		expect(server.requests.map((request) => [request.method, request.path, request.query])).toEqual([
-			['GET', '/v1/contacts', { q: '+14155550100', per_page: '100' }],
+			['GET', '/v1/contacts', { q: '4155550100', per_page: '100' }],
 			['PATCH', `/v1/contacts/${exact.id}`, {}],
 		]);
 		expect(server.requests[1].body).toEqual({ name: 'Phone Only', phone: '+14155550100' });

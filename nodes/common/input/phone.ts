@@ -239,3 +239,23 @@ export function normalizePhoneNumbers(input: PhoneInput, options: PhoneOptions =
 	}
 	return numbers;
 }
+
+/**
+ * Whether a number a provider holds (as it stores it: "(415) 555-0101", "+1 415-555-0101",
+ * "0033…") is `e164`, read as the row's numbers are read (`reading`: Default Country, then the
+ * contact's country). A stored value that reads as no number is no match.
+ */
+export function samePhoneNumber(stored: unknown, e164: string, reading: Omit<PhoneOptions, 'minItems' | 'maxItems'> = {}): boolean {
+	if (typeof stored !== 'string' && typeof stored !== 'number') return false;
+	if (String(stored).replace(/[^\d+]/g, '') === e164) return true;
+	try {
+		return normalizePhoneNumbers(stored, reading).includes(e164);
+	} catch {
+		return false;
+	}
+}
+
+/** The digits of a number as its own country writes it, without the country code: +14155550101 → 4155550101. */
+export function nationalDigits(e164: string): string {
+	return parsePhoneNumberFromString(e164)?.nationalNumber ?? e164.replace(/\D/g, '');
+}

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecutePaginationFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
+import { nationalDigits } from '../input/phone';
 import type { ProviderProfile } from '../profile';
 import { inputItems } from '../sending/everyRowFirst';
 import { nodeRunOf } from '../sending/nodeRun';
@@ -32,8 +33,6 @@ export interface ContactListing {
 	pageSize: number;
 	/** A page's contacts, strictly: undefined for an answer without the list (never an empty account). */
 	records: (body: unknown) => IDataObject[] | undefined;
-	/** The tokens a contact `key` matches is filed under (emailToken, phoneToken of the key's value). */
-	keyTokens: (key: LookupKey) => string[];
 }
 
 /** Limits that keep the index worth it and its memory bounded. Tests lower them. */
@@ -73,8 +72,26 @@ export function totalsIn(body: unknown): { total?: number; pages?: number } {
 }
 
 const digitsOf = (text: string) => text.replace(/\D/g, '');
-export const emailToken = (email: string) => `email:${email.trim().toLowerCase()}`;
-export const phoneToken = (phone: string) => `phone:${digitsOf(phone)}`;
+const emailToken = (email: string) => `email:${email.trim().toLowerCase()}`;
+
+/**
+ * The tokens a number held by a contact is filed under: its digits, and its digits without
+ * leading zeros (a national "06 12…", an international "0033 6 12…"). A key's number (E.164)
+ * is looked up by its digits, its national digits, and those without leading zeros (keyTokens):
+ * however the contact's number is written, the two share a token, and the key's own `matches`
+ * then reads the number to decide.
+ */
+function phoneTokens(text: string): string[] {
+	const digits = digitsOf(text);
+	return [`phone:${digits}`, `phone:${digits.replace(/^0+/, '')}`];
+}
+
+function keyTokens(key: LookupKey): string[] {
+	if (key.email !== undefined) return [emailToken(key.email)];
+	if (key.phone === undefined) return [];
+	const national = nationalDigits(key.phone);
+	return [...new Set([`phone:${digitsOf(key.phone)}`, `phone:${national}`, `phone:${national.replace(/^0+/, '')}`])];
+}
 
 /**
  * Every token a contact could be found by: each text (or number) among its fields, their
@@ -89,7 +106,7 @@ export function contactTokens(contact: IDataObject): Set<string> {
 		if (typeof value === 'string') {
 			if (value.length > 320) return;
 			if (value.includes('@')) tokens.add(emailToken(value));
-			if (digitsOf(value).length >= 5) tokens.add(phoneToken(value));
+			if (digitsOf(value).length >= 5) for (const token of phoneTokens(value)) tokens.add(token);
 		} else if (value && typeof value === 'object' && depth < 4) {
 			for (const entry of Array.isArray(value) ? value : Object.values(value)) walk(entry, depth + 1);
 		}
@@ -136,7 +153,7 @@ export class ContactIndex {
 
 	/** The contacts `key` matches; undefined when the key has no token, so that only its search can tell. */
 	matches(key: LookupKey): IDataObject[] | undefined {
-		const tokens = this.listing.keyTokens(key);
+		const tokens = keyTokens(key);
 		if (tokens.length === 0) return undefined;
 		const candidates = new Set<IDataObject>();
 		for (const token of tokens) for (const contact of this.byToken.get(token) ?? []) candidates.add(contact);

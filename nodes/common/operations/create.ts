@@ -11,7 +11,7 @@ import { mayHaveActed, sendRequest } from '../sending/send';
 import { alreadyExistsError, duplicateRefusal, existingContactId } from './duplicate';
 import { contactFrom } from './envelope';
 import { contactItems } from './items';
-import { type LookupKey, type LookupPlan, accountOf, findExisting, lockKeysOf, oneAtATime } from './lookup';
+import { type LookupKey, type LookupPlan, accountOf, findExisting, lockKeysOf, lookupKeysOf, oneAtATime } from './lookup';
 import { idOf } from './records';
 import { notMadeByCreate } from './recovery';
 
@@ -74,7 +74,7 @@ export function createContact(profile: ProviderProfile, plan: LookupPlan) {
 		requestData: DeclarativeRestApiSettings.ResultOptions,
 	): Promise<INodeExecutionData[]> {
 		const options = requestData.options as IHttpRequestOptions;
-		const keys = plan.lookupKeys((options.body ?? {}) as IDataObject);
+		const keys = lookupKeysOf(this, plan, (options.body ?? {}) as IDataObject);
 		const account = await accountOf(this, profile);
 		const body = await oneAtATime(lockKeysOf(profile, keys, account), async () => await createWithRecovery.call(this, profile, plan, keys, options));
 		return contactItems(this, profile, body, {}, 'created');

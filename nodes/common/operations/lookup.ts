@@ -1,5 +1,13 @@
-import { type IDataObject, type IExecutePaginationFunctions, type IHttpRequestOptions, NodeOperationError } from 'n8n-workflow';
+import {
+	type IDataObject,
+	type IExecutePaginationFunctions,
+	type IExecuteSingleFunctions,
+	type IHttpRequestOptions,
+	NodeOperationError,
+} from 'n8n-workflow';
 
+import { defaultCountryOf } from '../input/contactBody';
+import { type PhoneOptions, samePhoneNumber } from '../input/phone';
 import { itemPrefix } from '../messages';
 import type { ProviderProfile } from '../profile';
 import { credentialsOf } from '../sending/credentials';
@@ -15,7 +23,13 @@ export interface LookupKey {
 	matches: (contact: IDataObject) => boolean;
 	/** The provider itself keeps this key unique and refuses a second contact with it (profile.duplicateOnCreate). */
 	unique?: boolean;
+	/** The email or the number (E.164) the key finds a contact by: the account's index files contacts by them (contactIndex.ts). */
+	email?: string;
+	phone?: string;
 }
+
+/** How the row's numbers are read (Options › Default Country, the contact's country): the provider's numbers are read the same way. */
+export type PhoneReading = Omit<PhoneOptions, 'minItems' | 'maxItems'>;
 
 export interface LookupPlan {
 	/** The search endpoint, relative to the base URL. */
@@ -28,7 +42,39 @@ export interface LookupPlan {
 	 */
 	paging?: { pageParameter: string; firstPage: number; pageSize: number; pageCount?: (body: unknown) => number | undefined };
 	/** Lookup keys in order (email first, then the first phone number), from the create body. */
-	lookupKeys: (body: IDataObject) => LookupKey[];
+	lookupKeys: (body: IDataObject, reading: PhoneReading) => LookupKey[];
+	/** The contact's country in a create body, which the row's numbers were read with too. */
+	contactCountry?: (body: IDataObject) => unknown;
+}
+
+/** The row's lookup keys, its numbers matched as the row's numbers were read. */
+export function lookupKeysOf(context: IExecuteSingleFunctions, plan: LookupPlan, body: IDataObject): LookupKey[] {
+	return plan.lookupKeys(body, { defaultCountry: defaultCountryOf(context), contactCountry: plan.contactCountry?.(body) });
+}
+
+/** The lookup key of an email, matched exactly, case aside. */
+export function emailLookupKey(email: string, query: IDataObject, unique = false): LookupKey {
+	return {
+		label: `email ${email}`,
+		query,
+		email,
+		matches: (contact: IDataObject) => String(contact.email ?? '').trim().toLowerCase() === email.toLowerCase(),
+		...(unique ? { unique } : {}),
+	};
+}
+
+/**
+ * The lookup key of a number (E.164): a contact matches when one of its numbers (`numbersOf`)
+ * reads as the same number, however the provider stores it ("(415) 555-0101").
+ */
+export function phoneLookupKey(phone: string, query: IDataObject, reading: PhoneReading, numbersOf: (contact: IDataObject) => unknown[], label = `phone ${phone}`, unique = false): LookupKey {
+	return {
+		label,
+		query,
+		phone,
+		matches: (contact: IDataObject) => numbersOf(contact).some((stored) => samePhoneNumber(stored, phone, reading)),
+		...(unique ? { unique } : {}),
+	};
 }
 
 const inFlight = new Map<string, Promise<unknown>>();

@@ -19,7 +19,7 @@ import type { ContactListing } from './contactIndex';
 import { upsertResultFields } from './dryRun';
 import { contactFrom } from './envelope';
 import { contactItems } from './items';
-import { type LookupKey, type LookupPlan, accountOf, findExisting, lockKeysOf, oneAtATime } from './lookup';
+import { type LookupKey, type LookupPlan, accountOf, findExisting, lockKeysOf, lookupKeysOf, oneAtATime } from './lookup';
 import { idOf, isDotSegment } from './records';
 import { upsertLookup } from './upsertLookup';
 
@@ -59,12 +59,12 @@ export function upsertContact(profile: ProviderProfile, plan: UpsertPlan, listin
 		const mayBeSent = await hookCheckOfEveryRow(this, plan, async () => {
 			const built = await builtForEveryRow(this, CONTACT_BODY_CHECK);
 			for (const [row, request] of built ?? []) {
-				if (plan.lookupKeys((request.body ?? {}) as IDataObject).length === 0) return { itemIndex: row, error: noLookupKeyError(this, row) };
+				if (plan.lookupKeys((request.body ?? {}) as IDataObject, {}).length === 0) return { itemIndex: row, error: noLookupKeyError(this, row) };
 			}
 			return undefined;
 		});
 		if (!mayBeSent) return [];
-		const keys = plan.lookupKeys((options.body ?? {}) as IDataObject);
+		const keys = lookupKeysOf(this, plan, (options.body ?? {}) as IDataObject);
 		if (keys.length === 0) throw noLookupKeyError(this, itemIndex);
 		const account = await accountOf(this, profile);
 		// The run's index of the account's contacts, or a search per row (upsertLookup.ts).

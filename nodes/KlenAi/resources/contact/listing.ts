@@ -1,5 +1,5 @@
 import type { ContactListing } from '../../../common/operations/contactIndex';
-import { contactsUnder, emailToken, phoneToken } from '../../../common/operations/contactIndex';
+import { contactsUnder } from '../../../common/operations/contactIndex';
 import { KLEN_PAGE_SIZE, klenEndpoints } from './endpoints';
 
 /**
@@ -14,9 +14,4 @@ export const klenAiListing: ContactListing = {
 	firstPage: 1,
 	pageSize: KLEN_PAGE_SIZE,
 	records: contactsUnder(['contacts']),
-	keyTokens(key) {
-		const value = key.query.search;
-		if (typeof value !== 'string') return [];
-		return [value.includes('@') ? emailToken(value) : phoneToken(value)];
-	},
 };

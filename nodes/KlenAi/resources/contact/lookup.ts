@@ -1,16 +1,14 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { LookupKey } from '../../../common/operations/lookup';
+import { type LookupKey, emailLookupKey, phoneLookupKey } from '../../../common/operations/lookup';
 import type { UpsertPlan } from '../../../common/operations/upsert';
 import { KLEN_PAGE_SIZE, klenEndpoints } from './endpoints';
 
-function phonesOf(contact: IDataObject): string[] {
+/** Every number a contact holds, as Klen stores it. */
+function phonesOf(contact: IDataObject): unknown[] {
 	const entries = (contact.phone_numbers ?? contact.phoneNumbers ?? []) as unknown[];
-	const numbers = entries.map((entry) =>
-		typeof entry === 'string' ? entry : String((entry as IDataObject)?.phone_number ?? ''),
-	);
-	if (typeof contact.phone === 'string') numbers.push(contact.phone);
-	return numbers.map((number) => number.replace(/[^\d+]/g, ''));
+	const numbers = (Array.isArray(entries) ? entries : []).map((entry) => (entry && typeof entry === 'object' ? (entry as IDataObject).phone_number : entry));
+	return [...numbers, contact.phone];
 }
 
 /** The number of pages a list answer says it has (`pages`), if it says so readably. */
@@ -31,24 +29,13 @@ export const klenAiUpsertPlan: UpsertPlan = {
 		return Array.isArray(contacts) ? (contacts as IDataObject[]) : undefined;
 	},
 	paging: { pageParameter: 'page', firstPage: 1, pageSize: KLEN_PAGE_SIZE, pageCount: klenPages },
-	lookupKeys(body) {
+	contactCountry: (body) => body.country,
+	lookupKeys(body, reading) {
 		const keys: LookupKey[] = [];
 		const email = typeof body.email === 'string' ? body.email : undefined;
-		if (email) {
-			keys.push({
-				label: `email ${email}`,
-				query: { search: email, limit: KLEN_PAGE_SIZE },
-				matches: (contact) => String(contact.email ?? '').toLowerCase() === email.toLowerCase(),
-			});
-		}
+		if (email) keys.push(emailLookupKey(email, { search: email, limit: KLEN_PAGE_SIZE }));
 		const phone = ((body.phone_numbers as IDataObject[] | undefined) ?? [])[0]?.phone_number as string | undefined;
-		if (phone) {
-			keys.push({
-				label: `phone number ${phone}`,
-				query: { search: phone, limit: KLEN_PAGE_SIZE },
-				matches: (contact) => phonesOf(contact).includes(phone),
-			});
-		}
+		if (phone) keys.push(phoneLookupKey(phone, { search: phone, limit: KLEN_PAGE_SIZE }, reading, phonesOf, `phone number ${phone}`));
 		return keys;
 	},
 	createRequest: { method: 'POST', url: klenEndpoints.create },

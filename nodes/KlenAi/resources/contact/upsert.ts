@@ -15,7 +15,7 @@ const MATCH_FIELDS = 'Email, then by the first Phone Number (both under Addition
 
 /** preSend: a row that gives neither match field fails here, naming them, before any request. */
 async function requireMatchField(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
-	if (klenAiUpsertPlan.lookupKeys((requestOptions.body ?? {}) as IDataObject).length > 0) return requestOptions;
+	if (klenAiUpsertPlan.lookupKeys((requestOptions.body ?? {}) as IDataObject, {}).length > 0) return requestOptions;
 	const itemIndex = this.getItemIndex();
 	throw new NodeOperationError(
 		this.getNode(),

@@ -1,12 +1,11 @@
 import type { ContactListing } from '../../../common/operations/contactIndex';
-import { contactsUnder, emailToken, phoneToken } from '../../../common/operations/contactIndex';
+import { contactsUnder } from '../../../common/operations/contactIndex';
 import { SKODE_PAGE_SIZE, skodeEndpoints } from './endpoints';
 
 /**
  * How Create or Update reads the account's contacts once (common/operations/contactIndex.ts):
  * `GET /contacts?page=1&per_page=100`, in Skode's default order (oldest first), the totals
- * read from `total` or `total_pages` (getAll.ts). A row's email key searches by `email`, its
- * phone key by `q` (lookup.ts).
+ * read from `total` or `total_pages` (getAll.ts).
  */
 export const skodeListing: ContactListing = {
 	url: skodeEndpoints.list,
@@ -15,8 +14,4 @@ export const skodeListing: ContactListing = {
 	firstPage: 1,
 	pageSize: SKODE_PAGE_SIZE,
 	records: contactsUnder(['data', 'contacts', 'items'], true),
-	keyTokens(key) {
-		if (typeof key.query.email === 'string') return [emailToken(key.query.email)];
-		return typeof key.query.q === 'string' ? [phoneToken(key.query.q)] : [];
-	},
 };

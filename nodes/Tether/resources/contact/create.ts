@@ -11,7 +11,7 @@ import { type ContactOperation, contactOperation } from '../../../common/descrip
 import { buildContactBody } from '../../../common/input/contactBody';
 import { createWithRecovery } from '../../../common/operations/create';
 import { answerItems } from '../../../common/operations/items';
-import { lockKeysOf, oneAtATime } from '../../../common/operations/lookup';
+import { accountOf, lockKeysOf, lookupKeysOf, oneAtATime } from '../../../common/operations/lookup';
 import { tetherProfile } from '../../profile';
 import { duplicateError, holderOf, tetherDuplicate } from './duplicates';
 import { tetherCreateFields } from './fields';
@@ -32,10 +32,10 @@ async function createTetherContact(
 	requestData: DeclarativeRestApiSettings.ResultOptions,
 ): Promise<INodeExecutionData[]> {
 	const options = requestData.options as IHttpRequestOptions;
-	const keys = tetherLookup.lookupKeys((options.body ?? {}) as IDataObject);
+	const keys = lookupKeysOf(this, tetherLookup, (options.body ?? {}) as IDataObject);
 	let failure: unknown;
 	try {
-		const body = await oneAtATime(lockKeysOf(tetherProfile, keys), async () => await createWithRecovery.call(this, tetherProfile, tetherLookup, keys, options));
+		const body = await oneAtATime(lockKeysOf(tetherProfile, keys, await accountOf(this, tetherProfile)), async () => await createWithRecovery.call(this, tetherProfile, tetherLookup, keys, options));
 		return answerItems(tetherContact(body), this.getItemIndex());
 	} catch (error) {
 		failure = error;

@@ -1,5 +1,5 @@
 import type { ContactListing } from '../../../common/operations/contactIndex';
-import { contactsUnder, phoneToken } from '../../../common/operations/contactIndex';
+import { contactsUnder } from '../../../common/operations/contactIndex';
 import { TETHER_PAGE_SIZE, tetherEndpoints } from './lookup';
 
 /**
@@ -14,5 +14,4 @@ export const tetherListing: ContactListing = {
 	firstPage: 1,
 	pageSize: TETHER_PAGE_SIZE,
 	records: contactsUnder(['data']),
-	keyTokens: (key) => (typeof key.query.search === 'string' ? [phoneToken(key.query.search)] : []),
 };

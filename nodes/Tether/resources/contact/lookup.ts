@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { LookupKey, LookupPlan } from '../../../common/operations/lookup';
-import { listFrom } from '../../../common/operations/records';
+import { type LookupKey, type LookupPlan, type PhoneReading, phoneLookupKey } from '../../../common/operations/lookup';
+import { contactsUnder } from '../../../common/operations/contactIndex';
 
 /** Tether's contact endpoints, relative to the instance's `/api` (profile.apiBaseUrl). */
 export const tetherEndpoints = {
@@ -20,28 +20,29 @@ export function tetherContact(body: unknown): unknown {
 }
 
 /** Every number of a contact: its `phoneNumber` entries and, defensively, `secondaryPhoneNumber`. */
-function numbersOf(contact: IDataObject): string[] {
+function numbersOf(contact: IDataObject): unknown[] {
 	const entries = [contact.phoneNumber, contact.secondaryPhoneNumber].flatMap((list) => (Array.isArray(list) ? list : []));
-	return entries.map((entry) => (typeof entry === 'string' ? entry : String((entry as IDataObject | null)?.value ?? '')));
+	return entries.map((entry) => (entry && typeof entry === 'object' ? (entry as IDataObject).value : entry));
 }
 
-/** Finds the contact holding a number. Tether's `search` also matches parts of numbers and names: only exact numbers count. */
-export function phoneKey(number: string): LookupKey {
-	return {
-		label: `phone number ${number}`,
-		query: { search: number, size: TETHER_PAGE_SIZE },
-		matches: (contact) => numbersOf(contact).includes(number),
-		// Tether keeps each number on one contact of the organisation.
-		unique: true,
-	};
+/**
+ * Finds the contact holding a number. Tether's `search` also matches parts of numbers and
+ * names: only contacts holding the same number count. Tether keeps each number on one contact
+ * of the organisation (`unique`).
+ */
+export function phoneKey(number: string, reading: PhoneReading = {}): LookupKey {
+	return phoneLookupKey(number, { search: number, size: TETHER_PAGE_SIZE }, reading, numbersOf, `phone number ${number}`, true);
 }
 
-/** Create or Update and Create's recovery find the contact by the row's first number. */
+/**
+ * Create or Update and Create's recovery find the contact by the row's first number. A search
+ * answer is read strictly: the contacts under `data`, else the answer cannot be read.
+ */
 export const tetherLookup: LookupPlan = {
 	searchUrl: tetherEndpoints.list,
-	records: listFrom,
-	lookupKeys(body) {
+	records: contactsUnder(['data']),
+	lookupKeys(body, reading) {
 		const first = ((body.phoneNumber as IDataObject[] | undefined) ?? [])[0]?.value;
-		return typeof first === 'string' ? [phoneKey(first)] : [];
+		return typeof first === 'string' ? [phoneKey(first, reading)] : [];
 	},
 };

@@ -11,7 +11,7 @@ import { createWithRecovery } from '../../../common/operations/create';
 import { answerItems } from '../../../common/operations/items';
 import { upsertResultFields } from '../../../common/operations/dryRun';
 import { upsertLookup } from '../../../common/operations/upsertLookup';
-import { lockKeysOf, oneAtATime } from '../../../common/operations/lookup';
+import { accountOf, lockKeysOf, lookupKeysOf, oneAtATime } from '../../../common/operations/lookup';
 import { idOf } from '../../../common/operations/records';
 import { sendRequest } from '../../../common/sending/send';
 import { tetherProfile } from '../../profile';
@@ -39,10 +39,10 @@ async function upsertTetherContact(
 	const itemIndex = this.getItemIndex();
 	const options = requestData.options as IHttpRequestOptions;
 	const body = (options.body ?? {}) as IDataObject;
-	const keys = tetherLookup.lookupKeys(body);
+	const keys = lookupKeysOf(this, tetherLookup, body);
 	// The run's index of the organisation's contacts, or a search per row (upsertLookup.ts).
 	const lookup = await upsertLookup(this, tetherProfile, tetherLookup, tetherListing, options);
-	return await oneAtATime(lockKeysOf(tetherProfile, keys), async () => {
+	return await oneAtATime(lockKeysOf(tetherProfile, keys, await accountOf(this, tetherProfile)), async () => {
 		const existing = await lookup.find(keys);
 		let existingId = existing ? idOf(existing) : undefined;
 		if (existingId === undefined) {
