@@ -33,7 +33,7 @@ describe('Get Many with Return All ends, whatever the server does with the page 
 		const result = await runAgainst('klen', base(), returnAll, [{}], { continueOnFail: true });
 		expect(server.requests.map((request) => request.query.page)).toEqual(['1', '2']);
 		expect(result.items).toEqual([
-			{ error: '[item 0] Klen AI answered page 2 with the same contacts as page 1: it ignores the page asked for, so the node cannot list every contact' },
+			{ error: '[item 0] Klen AI answered page 2 with contacts it had already given: the server repeats its pages, so the node cannot list every contact. Use a Limit, or filters that narrow the list.' },
 		]);
 	});
 

@@ -29,8 +29,8 @@ describe('Get Many pages through GET /contacts (page from 1, per_page ≤ 100) w
 		['data', 3],
 		['contacts', 3],
 		['items', 3],
-		['bare', 3],
-		['noTotals', 3],
+		['bare', 4],
+		['noTotals', 4],
 	])('Return All reads every contact under %s', async (listEnvelope, requests) => {
 		server.configure({ listEnvelope });
 		const result = await runSkode(server, { operation: 'getAll', returnAll: true });

@@ -18,7 +18,11 @@ import type {
 
 import { KlenAiApi } from '../../credentials/KlenAiApi.credentials';
 import { SkipcallApi } from '../../credentials/SkipcallApi.credentials';
+import { SkodeApi } from '../../credentials/SkodeApi.credentials';
+import { TetherApi } from '../../credentials/TetherApi.credentials';
 import { KlenAi } from '../../nodes/KlenAi/KlenAi.node';
+import { Skode } from '../../nodes/Skode/Skode.node';
+import { Tether } from '../../nodes/Tether/Tether.node';
 import { requestTimeoutOption } from '../../nodes/common/description/requestTimeout';
 import { Skipcall } from '../../nodes/Skipcall/Skipcall.node';
 import { type RunResult, runNode } from './n8n';
@@ -96,9 +100,19 @@ export async function scriptedServer(initial: Script): Promise<ScriptedServer> {
 	};
 }
 
+const apiKey = (key: string, baseUrl: string): IDataObject => ({ apiKey: key, baseUrl });
 const providers = {
-	skipcall: { node: () => new Skipcall(), credential: () => new SkipcallApi(), testName: 'skipcallApiTest', type: 'skipcallApi' },
-	klen: { node: () => new KlenAi(), credential: () => new KlenAiApi(), testName: 'klenAiApiTest', type: 'klenAiApi' },
+	skipcall: { node: () => new Skipcall(), credential: () => new SkipcallApi(), testName: 'skipcallApiTest', type: 'skipcallApi', credentials: apiKey },
+	klen: { node: () => new KlenAi(), credential: () => new KlenAiApi(), testName: 'klenAiApiTest', type: 'klenAiApi', credentials: apiKey },
+	skode: { node: () => new Skode(), credential: () => new SkodeApi(), testName: 'skodeApiTest', type: 'skodeApi', credentials: apiKey },
+	// Tether with an access token: `baseUrl` is the instance, requests go under its /api.
+	tether: {
+		node: () => new Tether(),
+		credential: () => new TetherApi(),
+		testName: 'tetherApiTest',
+		type: 'tetherApi',
+		credentials: (key: string, baseUrl: string): IDataObject => ({ baseUrl, authentication: 'accessToken', accessToken: key }),
+	},
 };
 export type ProviderName = keyof typeof providers;
 
@@ -128,11 +142,11 @@ export async function runAgainst(
 	items: IDataObject[] = [{}],
 	extra: ScriptedRun = {},
 ): Promise<RunResult> {
-	const { node, credential } = providers[provider];
+	const { node, credential, credentials } = providers[provider];
 	return await runNode({
 		nodeType: withRequestTimeout(node() as INodeType),
 		credentialType: credential() as ICredentialType,
-		credentials: { apiKey: extra.apiKey ?? 'scripted_secret_key_0001', baseUrl },
+		credentials: credentials(extra.apiKey ?? 'scripted_secret_key_0001', baseUrl) as never,
 		parameters: { resource: 'contact', ...parameters },
 		items,
 		continueOnFail: extra.continueOnFail,

@@ -6,6 +6,7 @@ import { inputItems } from '../sending/everyRowFirst';
 import { nodeRunOf } from '../sending/nodeRun';
 import { sendRequest } from '../sending/send';
 import type { LookupKey } from './lookup';
+import { listTotals } from './pages';
 import { accountOf } from './lookup';
 import { idOf } from './records';
 
@@ -51,23 +52,6 @@ export function contactsUnder(keys: string[], bare = false) {
 			if (Array.isArray(value)) return value as IDataObject[];
 		}
 		return undefined;
-	};
-}
-
-const count = (value: unknown): number | undefined => {
-	const number = typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value) : value;
-	return typeof number === 'number' && Number.isInteger(number) && number >= 0 ? number : undefined;
-};
-
-/** What a page says of the whole list: the number of contacts, of pages (at the size asked). */
-export function totalsIn(body: unknown): { total?: number; pages?: number } {
-	if (!body || typeof body !== 'object' || Array.isArray(body)) return {};
-	const envelope = body as IDataObject;
-	const meta = (envelope.meta ?? envelope.pagination ?? {}) as IDataObject;
-	const first = (...values: unknown[]) => values.map(count).find((value) => value !== undefined);
-	return {
-		total: first(envelope.total, envelope.count, envelope.total_count, envelope.totalCount, meta.total, meta.count),
-		pages: first(envelope.total_pages, envelope.totalPages, envelope.pages, meta.total_pages, meta.totalPages, meta.pages),
 	};
 }
 
@@ -202,7 +186,8 @@ async function readIndex(
 	const page = async (number: number) => {
 		const qs = { [listing.pageParameter]: number, [listing.sizeParameter]: listing.pageSize };
 		const answer = await sendRequest.call(context, profile, { ...options, method: 'GET', url: listing.url, qs, body: undefined });
-		return { contacts: listing.records(answer.body), ...totalsIn(answer.body) };
+		const { pages, total, count } = listTotals(answer.body);
+		return { contacts: listing.records(answer.body), pages, total: total ?? count };
 	};
 	const first = await page(listing.firstPage);
 	if (!first.contacts) return undefined;
@@ -220,17 +205,19 @@ async function readIndex(
 	// Read until a short page, or the number of pages the list announces. Totals are not trusted
 	// to stop earlier (a provider's `count` may be the page's): a contact left unread would be
 	// created again. Reading more pages than the run has rows gives up, as per-row searches are cheaper.
-	let previous = signatureOf(first.contacts);
+	const seen = new Set(first.contacts.map(keyOf));
 	let last = first.contacts;
 	for (let read = 1; !whole && last.length >= pageLength && !(first.pages !== undefined && read >= first.pages); read++) {
 		if (!affordable(read + 1)) return undefined;
 		const next = await page(listing.firstPage + read);
 		if (!next.contacts) return undefined;
-		// The same page twice: the server ignores the page parameter, and more pages would not help.
-		const signature = signatureOf(next.contacts);
-		if (signature === previous) return undefined;
-		previous = signature;
-		for (const contact of next.contacts) index.add(contact);
+		// A page of contacts already read: the server repeats its pages, and more would not help.
+		const fresh = next.contacts.filter((contact) => !seen.has(keyOf(contact)));
+		if (fresh.length === 0) return undefined;
+		for (const contact of fresh) {
+			seen.add(keyOf(contact));
+			index.add(contact);
+		}
 		last = next.contacts;
 	}
 	// Fewer contacts than the first page announced (pages shifted while they were read): an
@@ -239,4 +226,4 @@ async function readIndex(
 	return index;
 }
 
-const signatureOf = (contacts: IDataObject[]) => JSON.stringify(contacts.map((contact) => idOf(contact) ?? contact));
+const keyOf = (contact: IDataObject) => idOf(contact) ?? JSON.stringify(contact);

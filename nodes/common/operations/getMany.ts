@@ -12,17 +12,15 @@ import type { ProviderProfile } from '../profile';
 import { booleanParameter } from '../sending/dryRun';
 import { sendRequest } from '../sending/send';
 import { answerItems } from './items';
-import { idOf } from './records';
+import { ListProblem, readPages } from './pages';
 
 export interface PagingPlan {
 	pageParameter: string;
 	sizeParameter: string;
 	firstPage: number;
 	maxPageSize: number;
-	/** The records of one page. */
-	records: (body: unknown) => IDataObject[];
-	/** Number of pages, when the envelope says it. */
-	pageCount?: (body: unknown) => number | undefined;
+	/** The records of one page; undefined when the answer holds no list the node can read. */
+	records: (body: unknown) => IDataObject[] | undefined;
 }
 
 /** Pages one Get Many reads before it fails rather than go on. Tests lower it. */
@@ -30,8 +28,8 @@ export const getManyLimits = { maxPages: 1000 };
 
 /**
  * The Get Many hook: pages are fetched one after the other (each paced and retried like any
- * request) until Return All has everything or Limit is reached. A server that ignores the
- * page asked for would be read forever: a page that repeats the previous one, or more than
+ * request) until Return All has everything or Limit is reached, following what the answers
+ * say of the list (pages.ts). A server that repeats its pages, or a list longer than
  * getManyLimits.maxPages pages, fails the row instead of passing a part for the whole.
  */
 export function getManyContacts(profile: ProviderProfile, plan: PagingPlan) {
@@ -46,31 +44,33 @@ export function getManyContacts(profile: ProviderProfile, plan: PagingPlan) {
 		// One page size for the whole run: page N of a smaller size starts elsewhere in the list
 		// (Limit 150 asking page 2 with 50 a page would get records 51–100 again).
 		const size = Math.min(plan.maxPageSize, limit);
-		const fail = (message: string, description: string) =>
-			new NodeOperationError(this.getNode(), `${itemPrefix(this.getItemIndex())} ${message}`, { itemIndex: this.getItemIndex(), description });
-		let previous: string | undefined;
-		for (let page = plan.firstPage; results.length < limit; page++) {
-			const answer = await sendRequest.call(this, profile, {
-				...options,
-				qs: { ...options.qs, [plan.pageParameter]: page, [plan.sizeParameter]: size },
-			});
-			const records = plan.records(answer.body);
-			const signature = JSON.stringify(records.map((record) => idOf(record) ?? record));
-			if (records.length > 0 && signature === previous) {
-				throw fail(
-					`${profile.displayName} answered page ${page} with the same contacts as page ${page - 1}: it ignores the page asked for, so the node cannot list every contact`,
-					'Use a Limit of one page at most, or filters that narrow the list to one page.',
-				);
-			}
-			previous = signature;
-			results.push(...records.slice(0, limit - results.length));
-			const pages = plan.pageCount?.(answer.body);
-			const lastPage = pages !== undefined ? page - plan.firstPage + 1 >= pages : false;
-			if (records.length === 0 || records.length < size || lastPage) break;
-			if (page - plan.firstPage + 1 >= getManyLimits.maxPages) {
-				throw fail(`${profile.displayName} still had contacts after ${getManyLimits.maxPages} pages, more than one Get Many reads`, 'Use filters to split the list, or a Limit.');
-			}
+		const fetchPage = async (index: number) => {
+			const qs = { ...options.qs, [plan.pageParameter]: plan.firstPage + index, [plan.sizeParameter]: size };
+			return (await sendRequest.call(this, profile, { ...options, qs })).body;
+		};
+		try {
+			await readPages(fetchPage, plan.records, (records) => {
+				results.push(...records.slice(0, limit - results.length));
+				return results.length < limit;
+			}, getManyLimits.maxPages);
+		} catch (error) {
+			throw error instanceof ListProblem ? listError(this, profile, error) : error;
 		}
 		return answerItems(results, this.getItemIndex());
 	};
+}
+
+function listError(context: IExecutePaginationFunctions, profile: ProviderProfile, problem: ListProblem): NodeOperationError {
+	const itemIndex = context.getItemIndex();
+	const { displayName } = profile;
+	const [message, description] =
+		problem.kind === 'repeats'
+			? [
+					`${displayName} answered page ${problem.page} with contacts it had already given: the server repeats its pages, so the node cannot list every contact. Use a Limit, or filters that narrow the list.`,
+					'The node stopped at the first page that brought nothing new rather than read the same contacts again.',
+				]
+			: problem.kind === 'tooLong'
+				? [`${displayName} still had contacts after ${problem.page - 1} pages, more than one Get Many reads`, 'Use filters to split the list, or a Limit.']
+				: [`${displayName} answered page ${problem.page} without a list of contacts`, `Check the Base URL and ${displayName}'s status, then run again.`];
+	return new NodeOperationError(context.getNode(), `${itemPrefix(itemIndex)} ${message}`, { itemIndex, description });
 }

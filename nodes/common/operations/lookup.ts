@@ -13,6 +13,7 @@ import type { ProviderProfile } from '../profile';
 import { credentialsOf } from '../sending/credentials';
 import { budgetKey } from '../sending/pacing';
 import { sendRequest } from '../sending/send';
+import { ListProblem, readPages } from './pages';
 import { idOf } from './records';
 
 /** One way to find the contact a row describes: search for it, keep exact matches. */
@@ -40,7 +41,7 @@ export interface LookupPlan {
 	 * How the search pages, for providers whose search matches loosely: the exact match may lie
 	 * beyond the first page of loose hits, so every page is read (up to lookupLimits.maxPages).
 	 */
-	paging?: { pageParameter: string; firstPage: number; pageSize: number; pageCount?: (body: unknown) => number | undefined };
+	paging?: { pageParameter: string; firstPage: number; pageSize: number };
 	/** Lookup keys in order (email first, then the first phone number), from the create body. */
 	lookupKeys: (body: IDataObject, reading: PhoneReading) => LookupKey[];
 	/** The contact's country in a create body, which the row's numbers were read with too. */
@@ -131,32 +132,32 @@ async function exactMatches(
 	const { displayName } = profile;
 	const nothingWritten = 'Nothing was created or updated: the node cannot tell whether the contact exists.';
 	const matches: IDataObject[] = [];
-	let previous: string | undefined;
-	for (let page = 0; ; page++) {
-		// The first page is asked as the provider's default page: a search that does not page is asked as before.
-		const qs = plan.paging && page > 0 ? { ...key.query, [plan.paging.pageParameter]: plan.paging.firstPage + page } : key.query;
-		const answer = await sendRequest.call(this, profile, { ...options, method: 'GET', url: plan.searchUrl, qs, body: undefined });
-		const records = plan.records(answer.body);
-		if (!records) {
+	// The first page is asked as the provider's default page: a search that does not page is asked as before.
+	const fetchPage = async (index: number) => {
+		const qs = plan.paging && index > 0 ? { ...key.query, [plan.paging.pageParameter]: plan.paging.firstPage + index } : key.query;
+		return (await sendRequest.call(this, profile, { ...options, method: 'GET', url: plan.searchUrl, qs, body: undefined })).body;
+	};
+	const visit = (records: IDataObject[]) => {
+		matches.push(...records.filter(key.matches));
+		return plan.paging !== undefined;
+	};
+	try {
+		await readPages(fetchPage, plan.records, visit, lookupLimits.maxPages);
+	} catch (error) {
+		if (!(error instanceof ListProblem)) throw error;
+		if (error.kind === 'unreadable') {
 			throw lookupError(this, `${displayName} answered the search for ${key.label} without a list of contacts`, `${nothingWritten} Check the Base URL and ${displayName}'s status, then run again.`);
 		}
-		matches.push(...records.filter(key.matches));
-		if (!plan.paging || records.length < plan.paging.pageSize) return matches;
-		const pages = plan.paging.pageCount?.(answer.body);
-		if (pages !== undefined && page + 1 >= pages) return matches;
-		const signature = JSON.stringify(records.map((record) => idOf(record) ?? record));
-		if (signature === previous) {
-			throw lookupError(this, `${displayName} answered the search for ${key.label} with the same page twice, so the node cannot read every match`, nothingWritten);
+		if (error.kind === 'repeats') {
+			throw lookupError(this, `${displayName} answered the search for ${key.label} with contacts it had already given: the server repeats its pages, so the node cannot read every match`, nothingWritten);
 		}
-		if (page + 1 >= lookupLimits.maxPages) {
-			throw lookupError(
-				this,
-				`${displayName}'s search for ${key.label} found more than ${lookupLimits.maxPages * plan.paging.pageSize} loose matches, more than the node reads`,
-				`${nothingWritten} Use Update with the Contact ID for this row.`,
-			);
-		}
-		previous = signature;
+		throw lookupError(
+			this,
+			`${displayName}'s search for ${key.label} found more than ${lookupLimits.maxPages * (plan.paging?.pageSize ?? 1)} loose matches, more than the node reads`,
+			`${nothingWritten} Use Update with the Contact ID for this row.`,
+		);
 	}
+	return matches;
 }
 
 /**

@@ -1,10 +1,11 @@
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
 import { filtersCollection, returnAllAndLimit } from '../../../common/description/getMany';
 import { type ContactOperation, contactOperation } from '../../../common/description/operations';
 import { type PagingPlan, getManyContacts } from '../../../common/operations/getMany';
 import { klenAiProfile } from '../../profile';
-import { KLEN_PAGE_SIZE, klenContacts, klenEndpoints } from './endpoints';
+import { contactsUnder } from '../../../common/operations/contactIndex';
+import { KLEN_PAGE_SIZE, klenEndpoints } from './endpoints';
 import { KLEN_STAGES, KLEN_STATUSES } from './fields';
 
 /** A filter sent as the query parameter of its name; blank, it is left out. */
@@ -20,8 +21,7 @@ const klenAiPaging: PagingPlan = {
 	sizeParameter: 'limit',
 	firstPage: 1,
 	maxPageSize: KLEN_PAGE_SIZE,
-	records: klenContacts,
-	pageCount: (body) => (body as IDataObject)?.pages as number | undefined,
+	records: contactsUnder(['contacts']),
 };
 
 export const getAll: ContactOperation = {

@@ -11,12 +11,6 @@ function phonesOf(contact: IDataObject): unknown[] {
 	return [...numbers, contact.phone];
 }
 
-/** The number of pages a list answer says it has (`pages`), if it says so readably. */
-function klenPages(body: unknown): number | undefined {
-	const pages = Number((body as IDataObject | null)?.pages);
-	return Number.isInteger(pages) && pages > 0 ? pages : undefined;
-}
-
 /**
  * Klen's `search` matches loosely: only exact email or phone matches count, and they may lie
  * beyond the first page of loose hits, so every page is read. An answer without the
@@ -28,7 +22,7 @@ export const klenAiUpsertPlan: UpsertPlan = {
 		const contacts = (body as IDataObject | null)?.contacts;
 		return Array.isArray(contacts) ? (contacts as IDataObject[]) : undefined;
 	},
-	paging: { pageParameter: 'page', firstPage: 1, pageSize: KLEN_PAGE_SIZE, pageCount: klenPages },
+	paging: { pageParameter: 'page', firstPage: 1, pageSize: KLEN_PAGE_SIZE },
 	contactCountry: (body) => body.country,
 	lookupKeys(body, reading) {
 		const keys: LookupKey[] = [];

@@ -1,4 +1,4 @@
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
 import { filtersCollection, returnAllAndLimit } from '../../../common/description/getMany';
 import { type ContactOperation, contactOperation } from '../../../common/description/operations';
@@ -6,33 +6,22 @@ import { readIsoDate } from '../../../common/input/dates';
 import { type QueryParameter, listQuery } from '../../../common/input/query';
 import { readEmail, readString } from '../../../common/input/values';
 import { type PagingPlan, getManyContacts } from '../../../common/operations/getMany';
-import { listFrom } from '../../../common/operations/records';
+import { contactsUnder } from '../../../common/operations/contactIndex';
 import { namingRefusedFields } from '../../../common/sending/errorField';
 import { skodeProfile } from '../../profile';
 import { SKODE_PAGE_SIZE, skodeEndpoints } from './endpoints';
 
-const count = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? value : typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : undefined);
-
 /**
  * Skode does not document the list's envelope: the contacts are read bare or under `data`,
- * `contacts` or `items` (records.ts), and the last page is known from `total_pages`, or
- * `total` and `per_page`, or a short or empty page.
+ * `contacts` or `items`, strictly (an answer holding none is unreadable, never an empty list),
+ * and the list's end from what the answers say of it (common/operations/pages.ts).
  */
 const skodePaging: PagingPlan = {
 	pageParameter: 'page',
 	sizeParameter: 'per_page',
 	firstPage: 1,
 	maxPageSize: SKODE_PAGE_SIZE,
-	records: listFrom,
-	pageCount(body) {
-		if (!body || typeof body !== 'object' || Array.isArray(body)) return undefined;
-		const envelope = body as IDataObject;
-		const pages = count(envelope.total_pages ?? envelope.totalPages);
-		if (pages !== undefined) return pages;
-		const total = count(envelope.total);
-		const perPage = count(envelope.per_page ?? envelope.perPage);
-		return total !== undefined && perPage ? Math.ceil(total / perPage) : undefined;
-	},
+	records: contactsUnder(['data', 'contacts', 'items'], true),
 };
 
 const FILTERS: QueryParameter[] = [

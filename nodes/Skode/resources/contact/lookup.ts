@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { nationalDigits } from '../../../common/input/phone';
 import { type LookupKey, emailLookupKey, phoneLookupKey } from '../../../common/operations/lookup';
-import { contactsUnder, totalsIn } from '../../../common/operations/contactIndex';
+import { contactsUnder } from '../../../common/operations/contactIndex';
 import type { UpsertPlan } from '../../../common/operations/upsert';
 import { addressCountry } from './address';
 import { SKODE_PAGE_SIZE, skodeEndpoints } from './endpoints';
@@ -20,7 +20,7 @@ import { SKODE_PAGE_SIZE, skodeEndpoints } from './endpoints';
 export const skodeUpsertPlan: UpsertPlan = {
 	searchUrl: skodeEndpoints.list,
 	records: contactsUnder(['data', 'contacts', 'items'], true),
-	paging: { pageParameter: 'page', firstPage: 1, pageSize: SKODE_PAGE_SIZE, pageCount: (body) => totalsIn(body).pages },
+	paging: { pageParameter: 'page', firstPage: 1, pageSize: SKODE_PAGE_SIZE },
 	contactCountry: (body) => addressCountry(body.address),
 	lookupKeys(body, reading) {
 		const keys: LookupKey[] = [];

@@ -1,9 +1,7 @@
-import type { IDataObject } from 'n8n-workflow';
-
 import { filtersCollection, returnAllAndLimit } from '../../../common/description/getMany';
 import { type ContactOperation, contactOperation } from '../../../common/description/operations';
 import { type PagingPlan, getManyContacts } from '../../../common/operations/getMany';
-import { listFrom } from '../../../common/operations/records';
+import { contactsUnder } from '../../../common/operations/contactIndex';
 import { tetherProfile } from '../../profile';
 import { TETHER_PAGE_SIZE, tetherEndpoints } from './lookup';
 
@@ -13,11 +11,7 @@ const tetherPaging: PagingPlan = {
 	sizeParameter: 'size',
 	firstPage: 1,
 	maxPageSize: TETHER_PAGE_SIZE,
-	records: listFrom,
-	pageCount: (body) => {
-		const pages = (body as IDataObject | null)?.totalPages;
-		return typeof pages === 'number' ? pages : undefined;
-	},
+	records: contactsUnder(['data']),
 };
 
 // Blank filters are left out; a number given by an expression is sent as text.

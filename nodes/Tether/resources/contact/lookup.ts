@@ -41,6 +41,7 @@ export function phoneKey(number: string, reading: PhoneReading = {}): LookupKey 
 export const tetherLookup: LookupPlan = {
 	searchUrl: tetherEndpoints.list,
 	records: contactsUnder(['data']),
+	paging: { pageParameter: 'page', firstPage: 1, pageSize: TETHER_PAGE_SIZE },
 	lookupKeys(body, reading) {
 		const first = ((body.phoneNumber as IDataObject[] | undefined) ?? [])[0]?.value;
 		return typeof first === 'string' ? [phoneKey(first, reading)] : [];
