@@ -106,7 +106,7 @@ describe('X-RateLimit-Remaining: 0 holds a key no longer than a row may wait, no
 		expect(server.requests).toEqual([]);
 		expect(impatient.items).toEqual([
 			{
-				error: '[item 0 · contact c1] Rate limited by Skipcall: every request of this API key is held for another 2 s, as Skipcall asked, which is more than Options › Max Rate-Limit Wait leaves this row',
+				error: '[item 0 · contact c1] Rate limited by Skipcall: it asked to wait another 2 s, more than Options › Max Rate-Limit Wait (0.5 s) leaves this row: raise it to 2 s or more, or run the node again later. Not sent',
 			},
 		]);
 	});

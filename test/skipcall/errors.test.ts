@@ -73,7 +73,14 @@ describe('API errors say what happened and how to fix it, with the item index', 
 			body: { statusCode: 429, message: 'Too Many Requests' },
 		});
 		const result = await runSkipcall(server, { ...create, options: { maxRateLimitWait: 5 } }, [{}], { continueOnFail: true });
-		expect(result.items).toEqual([{ error: '[item 0 · Jane Doe] Rate limited by Skipcall (429): Too Many Requests' }]);
+		// X-RateLimit-Reset is a whole second: the wait asked is 30 or 31 s from now.
+		expect(result.items).toEqual([
+			{
+				error: expect.stringMatching(
+					/^\[item 0 · Jane Doe\] Rate limited by Skipcall \(429\): Too Many Requests\. Skipcall asks to wait 3[01] s, more than Options › Max Rate-Limit Wait \(5 s\) leaves this row: raise it to 3[01] s or more, or run the node again later\.$/,
+				),
+			},
+		]);
 		expect(server.requests).toHaveLength(1);
 	});
 

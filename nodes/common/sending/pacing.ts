@@ -9,6 +9,12 @@ import { createHash } from 'node:crypto';
 interface Budget {
 	sentAt: number[];
 	pausedUntil: number;
+	/**
+	 * The end of the longest wait a "too many requests" answer asked for, uncapped: a row that
+	 * may not wait that long fails at once instead of sitting out a hold it cannot outlast.
+	 * Cleared by the next request the server accepts.
+	 */
+	askedUntil: number;
 	queue: Promise<void>;
 	inFlight: number;
 	/** Callers waiting for a request in flight to finish. */
@@ -46,7 +52,7 @@ export function budgetKey(credentialType: string, baseUrl: unknown, secret: unkn
 function budget(key: string): Budget {
 	let found = budgets.get(key);
 	if (!found) {
-		found = { sentAt: [], pausedUntil: 0, queue: Promise.resolve(), inFlight: 0, waiting: [] };
+		found = { sentAt: [], pausedUntil: 0, askedUntil: 0, queue: Promise.resolve(), inFlight: 0, waiting: [] };
 		budgets.set(key, found);
 	}
 	return found;
@@ -54,10 +60,10 @@ function budget(key: string): Budget {
 
 export const sleep = async (ms: number) => await new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-/** A slot not taken: the budget is held longer than the caller may wait (`maxPauseMs`). */
+/** A slot not taken: the server asked this key to wait longer than the caller may wait (`maxPauseMs`). */
 export class BudgetHeld extends Error {
 	constructor(readonly heldMs: number) {
-		super(`requests of this key are held for another ${Math.ceil(heldMs / 1000)} s`);
+		super(`requests of this key are asked to wait another ${Math.ceil(heldMs / 1000)} s`);
 		this.name = 'BudgetHeld';
 	}
 }
@@ -85,7 +91,8 @@ export async function takeSlot(key: string, limit: number, options: { maxPauseMs
 			// A margin of 2% of the window absorbs the time between taking a slot and arriving.
 			const windowEnd = full ? state.sentAt[0] + pacing.windowMs * 1.02 - now : 0;
 			const held = state.pausedUntil - now;
-			if (options.maxPauseMs !== undefined && held > options.maxPauseMs) throw new BudgetHeld(held);
+			const asked = Math.max(held, state.askedUntil - now);
+			if (options.maxPauseMs !== undefined && asked > options.maxPauseMs) throw new BudgetHeld(asked);
 			const wait = Math.max(held, windowEnd);
 			if (wait <= 0) break;
 			await sleep(wait);
@@ -110,6 +117,18 @@ export async function takeSlot(key: string, limit: number, options: { maxPauseMs
 export function pauseBudget(key: string, until: number): void {
 	const state = budget(key);
 	state.pausedUntil = Math.max(state.pausedUntil, until);
+}
+
+/** A "too many requests" answer asked this key to wait until `until`, more than the row that read it could wait. */
+export function noteAskedWait(key: string, until: number): void {
+	const state = budget(key);
+	state.askedUntil = Math.max(state.askedUntil, until);
+}
+
+/** The server accepted a request of this key: whatever wait it asked for before is over. */
+export function noteAccepted(key: string): void {
+	const state = budgets.get(key);
+	if (state) state.askedUntil = 0;
 }
 
 function header(headers: Record<string, unknown>, name: string): string | undefined {

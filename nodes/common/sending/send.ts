@@ -13,7 +13,18 @@ import { credentialsOf } from './credentials';
 import { apiBaseUrlOf } from './baseUrl';
 import { DeadlineExceeded } from './exchange';
 import { noteFailure, nodeRunOf, stoppedError } from './nodeRun';
-import { BudgetHeld, type SlotRelease, budgetKey, noteRateLimitHeaders, pauseBudget, serverWaitMs, sleep, takeSlot } from './pacing';
+import {
+	BudgetHeld,
+	type SlotRelease,
+	budgetKey,
+	noteAccepted,
+	noteAskedWait,
+	noteRateLimitHeaders,
+	pauseBudget,
+	serverWaitMs,
+	sleep,
+	takeSlot,
+} from './pacing';
 import { MAX_REDIRECTS, decideRedirect, isRedirect, originOf } from './redirects';
 import { dryRunAnswer, isDryRun, WRITE_METHODS } from './dryRun';
 import { redact } from './redact';
@@ -129,12 +140,9 @@ export async function sendRequest(
 		if (notToSend) throw notToSend;
 		if (dryRun) return dryRunAnswer(request, method, String(credentials.baseUrl ?? ''), baseUrl, secrets);
 		const release: SlotRelease = await takeSlot(key, perMinute, { maxPauseMs: Math.max(0, maxWaitMs - waitedMs) }).catch((error: unknown) => {
-			throw error instanceof BudgetHeld
-				? failure(
-						`Rate limited by ${displayName}: every request of this API key is held for another ${Math.ceil(error.heldMs / 1000)} s, as ${displayName} asked, which is more than Options › Max Rate-Limit Wait leaves this row`,
-						'Raise Options › Max Rate-Limit Wait, or run the node again later.',
-					)
-				: error;
+			if (!(error instanceof BudgetHeld)) throw error;
+			const { words, description } = waitTooLong(displayName, error.heldMs, maxWaitMs);
+			throw failure(`Rate limited by ${displayName}: it asked to wait another ${words}. Not sent`, description);
 		});
 		waitedMs += release.pausedMs;
 		// Checked once the slot is taken: another row may have failed while this one waited for it.
@@ -197,6 +205,7 @@ export async function sendRequest(
 			throw redirectRefused(failure, displayName, statusCode, baseUrl, decision);
 		}
 		if (statusCode >= 200 && statusCode < 300) {
+			noteAccepted(key);
 			const unreadable = unreadableSuccess(answer, secrets);
 			if (unreadable === undefined) return { ...answer, body: withoutSecrets(answer.body, secrets) };
 			// A create answered this way may have gone through: said so, but never a reason to send it again.
@@ -217,6 +226,16 @@ export async function sendRequest(
 				pauseBudget(key, Date.now() + wait);
 				continue;
 			}
+			// The server asked for longer than this row may wait: the row fails at once, and so do
+			// the rows and runs after it that could not outlast the wait either (pacing.ts).
+			if (serverWait !== undefined && serverWait > 0) {
+				noteAskedWait(key, Date.now() + serverWait);
+				const refused = apiError(node, profile, answer, errorContext());
+				const { words, description } = waitTooLong(displayName, serverWait, maxWaitMs);
+				refused.message = `${refused.message}. ${displayName} asks to wait ${words}.`;
+				refused.description = description;
+				throw refused;
+			}
 		} else if (TRANSIENT_STATUSES.has(statusCode) && repeatable && transientTries < retryPolicy.transientRetries) {
 			await sleep(retryPolicy.firstBackoffMs * 2 ** transientTries++);
 			continue;
@@ -230,6 +249,22 @@ export async function sendRequest(
 		}
 		throw refused;
 	}
+}
+
+/** "90 s", "60 min (3,600 s)": a wait as the user reads it. */
+function waitWords(ms: number): string {
+	const seconds = Math.ceil(ms / 1000);
+	const text = `${seconds.toLocaleString('en-US')} s`;
+	return seconds >= 120 ? `${Math.round(seconds / 60)} min (${text})` : text;
+}
+
+/** A wait the server asked for that the row cannot outlast: how long, and what to raise. */
+function waitTooLong(displayName: string, askedMs: number, maxWaitMs: number): { words: string; description: string } {
+	const seconds = Math.ceil(askedMs / 1000).toLocaleString('en-US');
+	return {
+		words: `${waitWords(askedMs)}, more than Options › Max Rate-Limit Wait (${maxWaitMs / 1000} s) leaves this row: raise it to ${seconds} s or more, or run the node again later`,
+		description: `${displayName} answered "too many requests" and asked for this wait. The node does not sit out a wait longer than a row may wait: the row fails at once, and so do the rows after it until the wait is over or ${displayName} accepts a request again.`,
+	};
 }
 
 /** A promise's answer or its error, to be handled outside a catch clause. */
