@@ -31,6 +31,20 @@ export interface UpsertPlan extends LookupPlan {
 /** Added to the output of Create or Update: whether the contact was created or updated (dryRun.ts). */
 export { UPSERT_RESULT_FIELD } from './dryRun';
 
+/** Added to the output of Create or Update when the contact found was gone by the time of its update. */
+export const UPSERT_NOTE_FIELD = 'upsertNote';
+
+/** Whether `error` (from sendRequest) is the provider answering 404: the contact does not exist (any more). */
+export function isNotFound(error: unknown): boolean {
+	return String((error as { httpCode?: unknown } | null)?.httpCode) === '404';
+}
+
+/** The note of a row whose contact, found by one of `keys`, was deleted before its update. */
+export function matchGoneNote(profile: ProviderProfile, contactId: string, keys: LookupKey[], found: IDataObject | undefined): string {
+	const key = (found && keys.find((candidate) => candidate.matches(found))) ?? keys[0];
+	return `${profile.displayName} contact ${contactId}, found by ${key.label}, was deleted before it could be updated: a new contact was created.`;
+}
+
 function noLookupKeyError(context: IExecutePaginationFunctions, itemIndex: number) {
 	return new NodeOperationError(
 		context.getNode(),
@@ -98,7 +112,18 @@ export function upsertContact(profile: ProviderProfile, plan: UpsertPlan, listin
 				});
 			}
 			const update = plan.updateRequest(encodeURIComponent(existingId));
-			const answer = await sendRequest.call(this, profile, { ...options, ...update }, { contactId: existingId });
+			let answer;
+			try {
+				answer = await sendRequest.call(this, profile, { ...options, ...update }, { contactId: existingId });
+			} catch (error) {
+				if (!isNotFound(error)) throw error;
+				// Deleted by someone else since it was found: the row's contact no longer exists.
+				lookup.gone(existingId);
+				const created = await createWithRecovery.call(this, profile, plan, keys, { ...options, ...plan.createRequest });
+				lookup.created(created);
+				const note = { [UPSERT_NOTE_FIELD]: matchGoneNote(profile, existingId, keys, existing) };
+				return contactItems(this, profile, created, { ...upsertResultFields(this, 'created'), ...note }, 'created');
+			}
 			const updated = contactFrom(answer.body);
 			lookup.updated(existingId, updated);
 			return contactItems(this, profile, updated, upsertResultFields(this, 'updated', existingId), 'updated');

@@ -22,6 +22,8 @@ export interface UpsertLookup {
 	created(created: unknown): void;
 	/** The contact as the update answered it. */
 	updated(contactId: string, updated: unknown): void;
+	/** The contact found was not there any more when it was to be updated. */
+	gone(contactId: string): void;
 }
 
 const WOULD_CREATE = Symbol('contacts a dry run would create');
@@ -80,6 +82,10 @@ export async function upsertLookup(
 		},
 		updated(contactId, updated) {
 			if (index && !isDryRunBody(updated) && isObject(updated)) rememberUpdate(index, contactId, updated);
+		},
+		gone(contactId) {
+			const held = index?.get(contactId);
+			if (held) index?.remove(held);
 		},
 	};
 }

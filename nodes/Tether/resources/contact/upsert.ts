@@ -10,6 +10,7 @@ import { type ContactOperation, contactOperation } from '../../../common/descrip
 import { createWithRecovery } from '../../../common/operations/create';
 import { answerItems } from '../../../common/operations/items';
 import { upsertResultFields } from '../../../common/operations/dryRun';
+import { UPSERT_NOTE_FIELD, isNotFound, matchGoneNote } from '../../../common/operations/upsert';
 import { upsertLookup } from '../../../common/operations/upsertLookup';
 import { accountOf, lockKeysOf, lookupKeysOf, oneAtATime } from '../../../common/operations/lookup';
 import { idOf } from '../../../common/operations/records';
@@ -67,6 +68,14 @@ async function upsertTetherContact(
 			return answerItems(tetherContact(answer.body), itemIndex, upsertResultFields(this, 'updated', existingId));
 		} catch (error) {
 			refused = error;
+		}
+		if (isNotFound(refused)) {
+			// Deleted by someone else since it was found: the row's contact no longer exists.
+			lookup.gone(existingId);
+			const created = tetherContact(await createWithRecovery.call(this, tetherProfile, tetherLookup, keys, options));
+			lookup.created(created);
+			const note = { [UPSERT_NOTE_FIELD]: matchGoneNote(tetherProfile, existingId, keys, existing) };
+			return answerItems(created, itemIndex, { ...upsertResultFields(this, 'created'), ...note });
 		}
 		const duplicate = tetherDuplicate(refused);
 		if (!duplicate) throw refused;
