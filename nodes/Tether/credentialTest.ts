@@ -32,6 +32,23 @@ async function call(url: string, init: { method: string; headers: Record<string,
 	}
 }
 
+/** Whether an address is this machine's own (the loopback): plain http never leaves it. */
+function isThisMachine(hostname: string): boolean {
+	const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+	return host === 'localhost' || host.endsWith('.localhost') || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
+}
+
+/**
+ * What the test adds to its success when the instance is reached over plain http on another
+ * machine: the password (a login) or the token travels unencrypted.
+ */
+function travelsUnencrypted(api: string, logsIn: boolean): string {
+	const url = new URL(api);
+	if (url.protocol !== 'http:' || isThisMachine(url.hostname)) return '';
+	const secrets = logsIn ? 'the password and every login token travel' : 'the access token travels';
+	return `, but the Base URL starts with http:// and is not on this machine: ${secrets} unencrypted. Use https:// if your instance offers it.`;
+}
+
 /**
  * The credential test (`testedBy`): logs in (Login) or takes the pasted token (Access Token),
  * then asks `GET /api/auth/verify-token`. Its messages tell a refused login from a refused
@@ -78,7 +95,7 @@ export async function tetherCredentialTest(this: ICredentialTestFunctions, crede
 	const { statusCode } = answer;
 	const reason = serverReason(answer.body);
 	const because = reason ? `: ${reason}` : '';
-	if (statusCode >= 200 && statusCode < 300) return { status: 'OK', message: 'Connection successful' };
+	if (statusCode >= 200 && statusCode < 300) return { status: 'OK', message: `Connection successful${travelsUnencrypted(api, logsIn)}` };
 	if (statusCode === 401 && logsIn) return fail(`Tether refused the token of a fresh login as ${login.user(data)} (401)${because}. ${login.freshTokenHint}`);
 	if (statusCode === 401) return fail(`Tether refused the access token (401)${because}. ${login.tokenHint}`);
 	if (statusCode === 403) return fail(tetherProfile.credentialTest.forbidden);

@@ -195,3 +195,49 @@ describe('Credential test: logs in or takes the token, then GET /api/auth/verify
 		expect(await testCredential(tokenCredentials(server, TETHER_VIEWER_ACCESS_TOKEN))).toEqual({ status: 'OK', message: 'Connection successful' });
 	});
 });
+
+/**
+ * Issue 18, item 9: an instance reached over plain http on another machine passes the test,
+ * which says that the password or token travel unencrypted. `tether.example.test` is this
+ * test's own name for the sandbox (resolved to 127.0.0.1 below), so that the address is not
+ * the loopback's as the node sees it.
+ */
+describe('The credential test over plain http to another machine says the secrets travel unencrypted', () => {
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	const dns = require('node:dns') as { lookup: (...args: unknown[]) => void };
+	const lookup = dns.lookup;
+	beforeAll(() => {
+		dns.lookup = (host: unknown, options: unknown, callback?: unknown) => {
+			const done = (typeof options === 'function' ? options : callback) as (...args: unknown[]) => void;
+			const settings = (typeof options === 'object' && options) || {};
+			if (host !== 'tether.example.test') return lookup(host, options, callback);
+			return (settings as { all?: boolean }).all ? done(null, [{ address: '127.0.0.1', family: 4 }]) : done(null, '127.0.0.1', 4);
+		};
+	});
+	afterAll(() => (dns.lookup = lookup));
+	const remote = () => server.baseUrl.replace('127.0.0.1', 'tether.example.test');
+
+	it('login: passes, and says the password and login tokens travel unencrypted', async () => {
+		expect(await testCredential(loginCredentials(server, TETHER_USER, remote()))).toEqual({
+			status: 'OK',
+			message:
+				'Connection successful, but the Base URL starts with http:// and is not on this machine: the password and every login token travel unencrypted. Use https:// if your instance offers it.',
+		});
+		expect(lines()).toEqual(['POST /api/auth/login', 'GET /api/auth/verify-token']);
+	});
+
+	it('access token: passes, and says the token travels unencrypted', async () => {
+		expect(await testCredential(tokenCredentials(server, TETHER_ACCESS_TOKEN, remote()))).toEqual({
+			status: 'OK',
+			message: 'Connection successful, but the Base URL starts with http:// and is not on this machine: the access token travels unencrypted. Use https:// if your instance offers it.',
+		});
+	});
+
+	it('on this machine (127.0.0.1, localhost) plain http says nothing more', async () => {
+		expect(await testCredential(tokenCredentials(server))).toEqual({ status: 'OK', message: 'Connection successful' });
+		expect(await testCredential(tokenCredentials(server, TETHER_ACCESS_TOKEN, server.baseUrl.replace('127.0.0.1', 'localhost')))).toEqual({
+			status: 'OK',
+			message: 'Connection successful',
+		});
+	});
+});
