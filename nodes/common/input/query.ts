@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
+import { everyRowFirst } from '../sending/everyRowFirst';
 import { inputError } from './inputError';
 
 /** One query parameter of a list request, read from a collection (Get Many's `filters`, `options`). */
@@ -16,10 +17,10 @@ export interface QueryParameter {
 /**
  * preSend: the list request's query from the collections' values, each checked before
  * anything is sent (an error names the item, `Filters › Created After` and the value); empty
- * values are left out.
+ * values are left out. Without Continue On Fail, every row is read first (everyRowFirst).
  */
 export function listQuery(collections: Record<string, { label: string; parameters: QueryParameter[] }>) {
-	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+	return everyRowFirst(async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
 		const qs: IDataObject = { ...requestOptions.qs };
 		for (const [collection, { label, parameters }] of Object.entries(collections)) {
 			const values = this.getNodeParameter(collection, {}) as IDataObject;
@@ -34,5 +35,5 @@ export function listQuery(collections: Record<string, { label: string; parameter
 		}
 		requestOptions.qs = qs;
 		return requestOptions;
-	};
+	});
 }

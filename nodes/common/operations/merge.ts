@@ -12,6 +12,7 @@ import { itemPrefix } from '../messages';
 import { FieldError, readString, readStringList } from '../input/values';
 import type { ProviderProfile } from '../profile';
 import { serverReason } from '../sending/apiErrors';
+import { everyRowFirst } from '../sending/everyRowFirst';
 import { sendRequest } from '../sending/send';
 import { contactFrom } from './envelope';
 import { answerItems } from './items';
@@ -62,13 +63,13 @@ function mergeIdsOf(context: IExecuteSingleFunctions): MergeIds {
 	}
 }
 
-/** preSend: the merge request's body, checked before anything is sent. */
+/** preSend: the merge request's body, checked before anything is sent; without Continue On Fail, every row first (everyRowFirst). */
 export function buildMergeBody(fields: MergeFields) {
-	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+	return everyRowFirst(async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
 		const { primaryId, duplicateIds } = mergeIdsOf(this);
 		requestOptions.body = { [fields.primary]: primaryId, [fields.duplicates]: duplicateIds };
 		return requestOptions;
-	};
+	});
 }
 
 /**
