@@ -19,9 +19,11 @@ export class Skode implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'skodeApi', required: true, testedBy: 'skodeApiTest' }],
-		// No requestDefaults: n8n would resolve them again for every item. The Base URL (from
-		// the credential) and the JSON headers are set where every request is sent,
-		// common/sending/send.ts.
+		// Empty: the Base URL (from the credential) and the JSON headers are set where every
+		// request is sent (common/sending/send.ts), since n8n would resolve requestDefaults again for
+		// every item. Declared all the same: n8n gives a routing node an `execute` as an AI tool only
+		// when it has requestDefaults or no methods, and without one a tool call sends nothing.
+		requestDefaults: {},
 		properties: [contactResource, ...contactDescription],
 	};
 

@@ -135,6 +135,10 @@ export interface RunOptions {
 	parameters: IDataObject;
 	items: IDataObject[];
 	continueOnFail?: boolean;
+	/** The node's version in the workflow (1 unless given). */
+	typeVersion?: number;
+	/** Node settings as saved in a workflow: retryOnFail, maxTries, waitBetweenTries… */
+	settings?: Partial<INode>;
 }
 
 export interface RunResult {
@@ -149,12 +153,35 @@ export interface RunResult {
 
 let executionCounter = 0;
 
+/**
+ * How the node under test is wired: `main`, Items → node (the default); or `tool`, Items →
+ * "Tool Caller" with the node's tool variant on its `ai_tool` input (test/support/tool.ts).
+ */
+export interface Layout {
+	registry: Record<string, INodeType>;
+	nodes: (node: INode) => INode[];
+	connections: (nodeName: string) => Workflow['connectionsBySourceNode'];
+	/** The node whose output the test reads. */
+	outputOf: (nodeName: string) => string;
+	/** The type name n8n would give the node under test. */
+	typeName: (name: string) => string;
+}
+
+const itemsNode = (items: IDataObject[]): INode => ({
+	id: 'items',
+	name: 'Items',
+	type: 'test.itemsSource',
+	typeVersion: 1,
+	position: [0, 0],
+	parameters: { items: JSON.stringify(items) },
+});
+
 /** The workflow Items → node, with the registry and additional data n8n would give it. */
-export function buildWorkflow(options: RunOptions) {
+export function buildWorkflow(options: RunOptions, layout?: Layout) {
 	const { nodeType, credentialType } = options;
 	DirectoryLoader.applyDeclarativeNodeOptionParameters(nodeType);
-	const typeName = `n8n-nodes-contact-sync.${nodeType.description.name}`;
-	const registry: Record<string, INodeType> = { 'test.itemsSource': new ItemsSource(), [typeName]: nodeType };
+	const typeName = layout ? layout.typeName(nodeType.description.name) : `n8n-nodes-contact-sync.${nodeType.description.name}`;
+	const registry: Record<string, INodeType> = { 'test.itemsSource': new ItemsSource(), [typeName]: nodeType, ...layout?.registry };
 	const nodeTypes: INodeTypes = {
 		getByName: (name: string) => registry[name] as INodeType | IVersionedNodeType,
 		getByNameAndVersion: (name: string) => registry[name],
@@ -162,31 +189,23 @@ export function buildWorkflow(options: RunOptions) {
 	};
 
 	const nodeName = nodeType.description.defaults.name as string;
-	const nodes: INode[] = [
-		{
-			id: 'items',
-			name: 'Items',
-			type: 'test.itemsSource',
-			typeVersion: 1,
-			position: [0, 0],
-			parameters: { items: JSON.stringify(options.items) },
-		},
-		{
-			id: 'node',
-			name: nodeName,
-			type: typeName,
-			typeVersion: 1,
-			position: [200, 0],
-			parameters: options.parameters as INode['parameters'],
-			credentials: { [credentialType.name]: { id: '1', name: 'test credential' } },
-			...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
-		},
-	];
+	const tested: INode = {
+		id: 'node',
+		name: nodeName,
+		type: typeName,
+		typeVersion: options.typeVersion ?? 1,
+		position: [200, 0],
+		parameters: options.parameters as INode['parameters'],
+		credentials: { [credentialType.name]: { id: '1', name: 'test credential' } },
+		...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+		...options.settings,
+	};
+	const nodes: INode[] = [itemsNode(options.items), ...(layout ? layout.nodes(tested) : [tested])];
 	const workflow = new Workflow({
 		id: 'test',
 		name: 'test',
 		nodes,
-		connections: { Items: { main: [[{ node: nodeName, type: 'main', index: 0 }]] } },
+		connections: layout ? layout.connections(nodeName) : { Items: { main: [[{ node: nodeName, type: 'main', index: 0 }]] } },
 		active: false,
 		nodeTypes,
 		settings: {},
@@ -230,12 +249,12 @@ export function buildWorkflow(options: RunOptions) {
 		},
 	} as unknown as IWorkflowExecuteAdditionalData;
 
-	return { workflow, additionalData, mode, nodeName, node: workflow.getNode(nodeName)! };
+	return { workflow, additionalData, mode, nodeName: layout ? layout.outputOf(nodeName) : nodeName, node: workflow.getNode(nodeName)! };
 }
 
 /** Runs Items → node once through WorkflowExecute, as a manual execution. */
-export async function runNode(options: RunOptions): Promise<RunResult> {
-	const { workflow, additionalData, mode, nodeName } = buildWorkflow(options);
+export async function runNode(options: RunOptions, layout?: Layout): Promise<RunResult> {
+	const { workflow, additionalData, mode, nodeName } = buildWorkflow(options, layout);
 	const run = await new WorkflowExecute(additionalData, mode).run(workflow, workflow.getNode('Items')!);
 	const taskData = run.data.resultData.runData[nodeName]?.[0];
 	const raw = taskData?.data?.main?.[0] ?? undefined;

@@ -26,7 +26,8 @@ describe('The Tether node keeps the public names of interface.md', () => {
 			icon: { light: 'file:tether.svg', dark: 'file:tether.dark.svg' },
 			credentials: [{ name: 'tetherApi', required: true, testedBy: 'tetherApiTest' }],
 		});
-		expect(description.requestDefaults).toBeUndefined();
+		// Empty, so that n8n resolves nothing per item; declared so that n8n runs the node as an AI tool.
+		expect(description.requestDefaults).toEqual({});
 	});
 
 	it('resource contact; operations create, upsert (Create or Update), getAll (Get Many), update', () => {

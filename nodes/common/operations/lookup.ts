@@ -141,10 +141,12 @@ async function exactMatches(
 		matches.push(...records.filter(key.matches));
 		return plan.paging !== undefined;
 	};
-	try {
-		await readPages(fetchPage, plan.records, visit, lookupLimits.maxPages);
-	} catch (error) {
-		if (!(error instanceof ListProblem)) throw error;
+	// readPages fails only with a ListProblem, or with sendRequest's NodeApiError or NodeOperationError.
+	const error = await readPages(fetchPage, plan.records, visit, lookupLimits.maxPages).then(
+		() => undefined,
+		(failure: unknown) => failure,
+	);
+	if (error instanceof ListProblem) {
 		if (error.kind === 'unreadable') {
 			throw lookupError(this, `${displayName} answered the search for ${key.label} without a list of contacts`, `${nothingWritten} Check the Base URL and ${displayName}'s status, then run again.`);
 		}
@@ -157,6 +159,7 @@ async function exactMatches(
 			`${nothingWritten} Use Update with the Contact ID for this row.`,
 		);
 	}
+	if (error !== undefined) throw error;
 	return matches;
 }
 

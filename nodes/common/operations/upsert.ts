@@ -112,11 +112,16 @@ export function upsertContact(profile: ProviderProfile, plan: UpsertPlan, listin
 				});
 			}
 			const update = plan.updateRequest(encodeURIComponent(existingId));
+			// sendRequest fails only with NodeApiError or NodeOperationError.
 			let answer;
+			let failure: unknown;
 			try {
 				answer = await sendRequest.call(this, profile, { ...options, ...update }, { contactId: existingId });
 			} catch (error) {
-				if (!isNotFound(error)) throw error;
+				failure = error;
+			}
+			if (failure !== undefined && !isNotFound(failure)) throw failure;
+			if (answer === undefined) {
 				// Deleted by someone else since it was found: the row's contact no longer exists.
 				lookup.gone(existingId);
 				const created = await createWithRecovery.call(this, profile, plan, keys, { ...options, ...plan.createRequest });
