@@ -9,6 +9,8 @@ import type {
 	INodePropertyOptions,
 } from 'n8n-workflow';
 
+import type { OperationPlan } from '../engine/execute';
+import type { Row } from '../engine/row';
 import { booleanParameter, isDryRun } from '../sending/dryRun';
 import { everyRowFirst } from '../sending/everyRowFirst';
 import { sendingRow } from '../sending/nodeRun';
@@ -33,10 +35,45 @@ type RequestHook = (
 ) => Promise<INodeExecutionData[]>;
 type PreSend = NonNullable<NonNullable<NonNullable<INodePropertyOptions['routing']>['send']>['preSend']>[number];
 
-/** One operation of the Contact resource: its entry in the Operation list and its parameters. */
+/** One operation of the Contact resource: its entry in the Operation list, its parameters, and (nodes run by the one execute()) its plan. */
 export interface ContactOperation {
 	option: INodePropertyOptions;
 	properties: INodeProperties[];
+	plan?: OperationPlan;
+}
+
+/**
+ * An operation run by the one execute() (common/engine): its entry in the Operation list, and
+ * the plan the engine runs — the request a row starts from, the steps that read and check the
+ * row and complete it (every row before anything is sent), and the hook that sends it.
+ */
+export function plannedOperation(operation: {
+	name: string;
+	value: string;
+	action: string;
+	description: string;
+	request: { method: IHttpRequestMethods; url: string };
+	preSend?: PreSend[];
+	send: RequestHook;
+}): { option: INodePropertyOptions; plan: OperationPlan } {
+	const { send } = operation;
+	return {
+		option: { name: operation.name, value: operation.value, action: operation.action, description: operation.description },
+		plan: {
+			request: operation.request,
+			read: [booleanChecks(operation.value), ...(operation.preSend ?? [])] as unknown as OperationPlan['read'],
+			send: async function (this: Row, request: IHttpRequestOptions) {
+				return await send.call(this as unknown as IExecutePaginationFunctions, { options: request } as DeclarativeRestApiSettings.ResultOptions);
+			},
+		},
+	};
+}
+
+/** The plans of the operations, by value, for the node's execute(). */
+export function operationPlans(operations: ContactOperation[]): Record<string, OperationPlan> {
+	const plans: Record<string, OperationPlan> = {};
+	for (const operation of operations) if (operation.plan) plans[String(operation.option.value)] = operation.plan;
+	return plans;
 }
 
 /**

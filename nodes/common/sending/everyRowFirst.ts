@@ -8,6 +8,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { Row } from '../engine/row';
 import { itemPrefix } from '../messages';
 import { nodeRunOf } from './nodeRun';
 
@@ -30,6 +31,7 @@ interface Verdict {
 
 /** The run's input items (RoutingNode reads the main input, or the tool input of an AI agent). */
 export function inputItems(context: IExecuteSingleFunctions): INodeExecutionData[] | undefined {
+	if (context instanceof Row) return context.getInputItems();
 	const data = context.getExecuteData()?.data;
 	const items = data?.main?.[0] ?? data?.ai_tool?.[0];
 	return Array.isArray(items) ? (items as INodeExecutionData[]) : undefined;
@@ -105,7 +107,7 @@ async function checkEveryRow(context: IExecuteSingleFunctions, check: PreSend, r
 export function everyRowFirst(check: PreSend, name?: string): PreSend {
 	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
 		const run = nodeRunOf(this);
-		if (!run || run.continueOnFail) return await check.call(this, requestOptions);
+		if (!run || run.continueOnFail || run.engine) return await check.call(this, requestOptions);
 		let verdict = run.once.get(check) as Promise<Verdict> | undefined;
 		if (!verdict) {
 			verdict = checkEveryRow(this, check, requestOptions);
@@ -129,7 +131,7 @@ export function everyRowFirst(check: PreSend, name?: string): PreSend {
  */
 export async function builtForEveryRow(context: IExecuteSingleFunctions, name: string): Promise<Map<number, IHttpRequestOptions> | undefined> {
 	const run = nodeRunOf(context);
-	const verdict = run && !run.continueOnFail ? (run.once.get(name) as Promise<Verdict> | undefined) : undefined;
+	const verdict = run && !run.continueOnFail && !run.engine ? (run.once.get(name) as Promise<Verdict> | undefined) : undefined;
 	if (!verdict) return undefined;
 	const { failure, built } = await verdict;
 	return failure ? undefined : built;
@@ -147,7 +149,7 @@ export async function hookCheckOfEveryRow(
 	firstFailing: () => Promise<{ itemIndex: number; error: unknown } | undefined>,
 ): Promise<boolean> {
 	const run = nodeRunOf(context);
-	if (!run || run.continueOnFail) return true;
+	if (!run || run.continueOnFail || run.engine) return true;
 	let verdict = run.once.get(key) as Promise<{ itemIndex: number; error: unknown } | undefined> | undefined;
 	if (!verdict) {
 		verdict = firstFailing();

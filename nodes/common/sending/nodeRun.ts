@@ -6,6 +6,7 @@ import {
 	NodeOperationError,
 } from 'n8n-workflow';
 
+import { Row } from '../engine/row';
 import { itemPrefix } from '../messages';
 
 /**
@@ -23,6 +24,8 @@ import { itemPrefix } from '../messages';
  */
 export interface NodeRun {
 	continueOnFail: boolean;
+	/** A run of the one execute() (common/engine): it reads every row first and stops after a failure itself. */
+	engine?: boolean;
 	firstFailure?: { itemIndex: number; message: string };
 	/** Rows not to send because another row is invalid. */
 	held: Set<number>;
@@ -41,6 +44,7 @@ const runs = new WeakMap<object, NodeRun>();
  * with the same execute data: that retry starts with item 0 and new helpers, and is a new run.
  */
 export function nodeRunOf(context: IExecuteSingleFunctions): NodeRun | undefined {
+	if (context instanceof Row) return context.run;
 	let key: unknown;
 	try {
 		key = context.getExecuteData();
@@ -103,6 +107,7 @@ type RequestHook = (
 export function sendingRow(hook: RequestHook): RequestHook {
 	return async function (this: IExecutePaginationFunctions, requestData: DeclarativeRestApiSettings.ResultOptions) {
 		const run = nodeRunOf(this);
+		if (run?.engine) return await hook.call(this, requestData);
 		const itemIndex = this.getItemIndex();
 		if (run && !run.continueOnFail && run.held.has(itemIndex)) return [];
 		return await hook.call(this, requestData).catch((error: unknown) => {
