@@ -1,5 +1,5 @@
 import { fieldsCollection, requiredFieldProperties } from '../../../common/description/fields';
-import { type ContactOperation, contactOperation } from '../../../common/description/operations';
+import { type ContactOperation, plannedOperation } from '../../../common/description/operations';
 import { buildContactBody } from '../../../common/input/contactBody';
 import { createContact } from '../../../common/operations/create';
 import { klenAiProfile } from '../../profile';
@@ -13,7 +13,7 @@ const show = { resource: ['contact'], operation: ['create', 'upsert'] };
 export const createBody = buildContactBody(klenAiContactFields, 'create');
 
 export const create: ContactOperation = {
-	option: contactOperation({
+	...plannedOperation({
 		name: 'Create',
 		value: 'create',
 		action: 'Create a contact',

@@ -1,12 +1,12 @@
 import { contactIdProperty } from '../../../common/description/contactId';
-import { type ContactOperation, contactOperation } from '../../../common/description/operations';
+import { type ContactOperation, plannedOperation } from '../../../common/description/operations';
 import { contactIdInUrl } from '../../../common/input/contactBody';
 import { sendContactRequest } from '../../../common/operations/single';
 import { klenAiProfile } from '../../profile';
 import { klenEndpoints } from './endpoints';
 
 export const get: ContactOperation = {
-	option: contactOperation({
+	...plannedOperation({
 		name: 'Get',
 		value: 'get',
 		action: 'Get a contact',

@@ -1,20 +1,20 @@
-import type { INodeProperties } from 'n8n-workflow';
-
 import { filtersCollection, returnAllAndLimit } from '../../../common/description/getMany';
-import { type ContactOperation, contactOperation } from '../../../common/description/operations';
+import { type ContactOperation, plannedOperation } from '../../../common/description/operations';
+import { type QueryParameter, listQuery } from '../../../common/input/query';
+import { readString } from '../../../common/input/values';
 import { type PagingPlan, getManyContacts } from '../../../common/operations/getMany';
 import { klenAiProfile } from '../../profile';
 import { contactsUnder } from '../../../common/operations/contactIndex';
 import { KLEN_PAGE_SIZE, klenEndpoints } from './endpoints';
 import { KLEN_STAGES, KLEN_STATUSES } from './fields';
 
-/** A filter sent as the query parameter of its name; blank, it is left out. */
-function queryFilter(property: INodeProperties): INodeProperties {
-	return {
-		...property,
-		routing: { send: { type: 'query', property: property.name, value: "={{ String($value === null || $value === undefined ? '' : $value).trim() || undefined }}" } },
-	};
-}
+/** Each filter is sent as the query parameter of its name, trimmed; blank, it is left out. */
+const FILTERS: QueryParameter[] = [
+	{ name: 'search', displayName: 'Search', query: 'search', read: readString },
+	{ name: 'stage', displayName: 'Stage', query: 'stage', read: readString },
+	{ name: 'status', displayName: 'Status', query: 'status', read: readString },
+	{ name: 'tag', displayName: 'Tag', query: 'tag', read: readString },
+];
 
 const klenAiPaging: PagingPlan = {
 	pageParameter: 'page',
@@ -25,25 +25,26 @@ const klenAiPaging: PagingPlan = {
 };
 
 export const getAll: ContactOperation = {
-	option: contactOperation({
+	...plannedOperation({
 		name: 'Get Many',
 		value: 'getAll',
 		action: 'Get many contacts',
 		description: 'List contacts, optionally filtered',
 		request: { method: 'GET', url: klenEndpoints.list },
+		preSend: [listQuery({ filters: { label: 'Filters', parameters: FILTERS } })],
 		send: getManyContacts(klenAiProfile, klenAiPaging),
 	}),
 	properties: [
 		...returnAllAndLimit,
 		filtersCollection([
-				queryFilter({
+				{
 					displayName: 'Search',
 					name: 'search',
 					type: 'string',
 					default: '',
 					description: 'Text to look for in the contacts (name, email, phone)',
-				}),
-				queryFilter({
+				},
+				{
 					displayName: 'Stage',
 					name: 'stage',
 					type: 'options',
@@ -51,8 +52,8 @@ export const getAll: ContactOperation = {
 					allowArbitraryValues: true,
 					default: '',
 					description: 'Only contacts at this stage. Choose the value Klen AI documents, or type another stage of your account with an expression.',
-				}),
-				queryFilter({
+				},
+				{
 					displayName: 'Status',
 					name: 'status',
 					type: 'options',
@@ -60,14 +61,14 @@ export const getAll: ContactOperation = {
 					allowArbitraryValues: true,
 					default: '',
 					description: 'Only contacts with this status. Choose the value Klen AI documents, or type another status of your account with an expression.',
-				}),
-				queryFilter({
+				},
+				{
 					displayName: 'Tag',
 					name: 'tag',
 					type: 'string',
 					default: '',
 					description: 'Only contacts with this tag',
-				}),
+				},
 		]),
 	],
 };

@@ -1,5 +1,5 @@
 import { lookupStrategyOption } from '../../../common/description/lookupStrategy';
-import { contactResourceProperties } from '../../../common/description/operations';
+import { contactResourceProperties, operationPlans } from '../../../common/description/operations';
 import { defaultCountryOption, maxRateLimitWaitOption } from '../../../common/description/options';
 import { create } from './create';
 import { get } from './get';
@@ -7,7 +7,12 @@ import { getAll } from './getAll';
 import { update } from './update';
 import { upsert } from './upsert';
 
+const operations = [create, upsert, get, getAll, update];
+
+/** What the node's execute() runs for each operation. */
+export const contactPlans = operationPlans(operations);
+
 export const contactDescription = contactResourceProperties(
-	[create, upsert, get, getAll, update],
+	operations,
 	[defaultCountryOption, lookupStrategyOption, maxRateLimitWaitOption],
 );

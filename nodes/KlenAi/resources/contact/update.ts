@@ -1,6 +1,6 @@
 import { contactIdProperty } from '../../../common/description/contactId';
 import { fieldsCollection } from '../../../common/description/fields';
-import { type ContactOperation, contactOperation } from '../../../common/description/operations';
+import { type ContactOperation, plannedOperation } from '../../../common/description/operations';
 import { buildContactBody, contactIdInUrl } from '../../../common/input/contactBody';
 import { sendContactRequest } from '../../../common/operations/single';
 import { klenAiProfile } from '../../profile';
@@ -10,7 +10,7 @@ import { klenAiContactFields } from './fields';
 const show = { resource: ['contact'], operation: ['update'] };
 
 export const update: ContactOperation = {
-	option: contactOperation({
+	...plannedOperation({
 		name: 'Update',
 		value: 'update',
 		action: 'Update a contact',

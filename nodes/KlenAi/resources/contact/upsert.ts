@@ -1,6 +1,6 @@
 import { type IDataObject, type IExecuteSingleFunctions, type IHttpRequestOptions, NodeOperationError } from 'n8n-workflow';
 
-import { type ContactOperation, contactOperation } from '../../../common/description/operations';
+import { type ContactOperation, plannedOperation } from '../../../common/description/operations';
 import { NOT_SENT } from '../../../common/input/inputError';
 import { itemPrefix } from '../../../common/messages';
 import { upsertContact } from '../../../common/operations/upsert';
@@ -25,7 +25,7 @@ async function requireMatchField(this: IExecuteSingleFunctions, requestOptions: 
 }
 
 export const upsert: ContactOperation = {
-	option: contactOperation({
+	...plannedOperation({
 		name: 'Create or Update',
 		value: 'upsert',
 		action: 'Create or update a contact',
