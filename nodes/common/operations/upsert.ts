@@ -2,6 +2,7 @@ import {
 	type DeclarativeRestApiSettings,
 	type IDataObject,
 	type IExecutePaginationFunctions,
+	type IExecuteSingleFunctions,
 	type IHttpRequestOptions,
 	type INodeExecutionData,
 	NodeOperationError,
@@ -45,7 +46,18 @@ export function matchGoneNote(profile: ProviderProfile, contactId: string, keys:
 	return `${profile.displayName} contact ${contactId}, found by ${key.label}, was deleted before it could be updated: a new contact was created.`;
 }
 
-function noLookupKeyError(context: IExecutePaginationFunctions, itemIndex: number) {
+/**
+ * preSend: a row that gives nothing to find its contact by fails here, before anything is sent
+ * (the engine reads every row first).
+ */
+export function requireLookupKey(plan: LookupPlan) {
+	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+		if (plan.lookupKeys((requestOptions.body ?? {}) as IDataObject, {}).length === 0) throw noLookupKeyError(this, this.getItemIndex());
+		return requestOptions;
+	};
+}
+
+function noLookupKeyError(context: IExecuteSingleFunctions, itemIndex: number) {
 	return new NodeOperationError(
 		context.getNode(),
 		`${itemPrefix(itemIndex)} Create or Update needs an email or a phone number to find the contact. Add Email or Phone Numbers, or use Create.`,

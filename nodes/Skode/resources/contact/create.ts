@@ -1,5 +1,5 @@
 import { fieldsCollection } from '../../../common/description/fields';
-import { type ContactOperation, contactOperation } from '../../../common/description/operations';
+import { type ContactOperation, plannedOperation } from '../../../common/description/operations';
 import { topLevelFieldProperties } from '../../../common/description/requiredOneOf';
 import { buildContactBody } from '../../../common/input/contactBody';
 import { createContact } from '../../../common/operations/create';
@@ -15,7 +15,7 @@ const show = { resource: ['contact'], operation: ['create', 'upsert'] };
 export const createBody = buildContactBody(skodeContactFields, 'create');
 
 export const create: ContactOperation = {
-	option: contactOperation({
+	...plannedOperation({
 		name: 'Create',
 		value: 'create',
 		action: 'Create a contact',

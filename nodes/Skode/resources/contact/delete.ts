@@ -1,5 +1,5 @@
 import { contactIdProperty } from '../../../common/description/contactId';
-import { type ContactOperation, contactOperation } from '../../../common/description/operations';
+import { type ContactOperation, plannedOperation } from '../../../common/description/operations';
 import { contactIdInUrl } from '../../../common/input/contactBody';
 import { deleteContact } from '../../../common/operations/delete';
 import { namingRefusedFields } from '../../../common/sending/errorField';
@@ -8,7 +8,7 @@ import { skodeEndpoints } from './endpoints';
 import { SKODE_ID_PLACEHOLDER } from './get';
 
 export const deleteOperation: ContactOperation = {
-	option: contactOperation({
+	...plannedOperation({
 		name: 'Delete',
 		value: 'delete',
 		action: 'Delete a contact',

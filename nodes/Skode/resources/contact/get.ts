@@ -1,5 +1,5 @@
 import { contactIdProperty } from '../../../common/description/contactId';
-import { type ContactOperation, contactOperation } from '../../../common/description/operations';
+import { type ContactOperation, plannedOperation } from '../../../common/description/operations';
 import { contactIdInUrl } from '../../../common/input/contactBody';
 import { sendEnvelopedContactRequest } from '../../../common/operations/envelope';
 import { namingRefusedFields } from '../../../common/sending/errorField';
@@ -10,7 +10,7 @@ import { skodeEndpoints } from './endpoints';
 export const SKODE_ID_PLACEHOLDER = 'contact_xyz789';
 
 export const get: ContactOperation = {
-	option: contactOperation({
+	...plannedOperation({
 		name: 'Get',
 		value: 'get',
 		action: 'Get a contact',

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { filtersCollection, returnAllAndLimit } from '../../../common/description/getMany';
-import { type ContactOperation, contactOperation } from '../../../common/description/operations';
+import { type ContactOperation, plannedOperation } from '../../../common/description/operations';
 import { readIsoDate } from '../../../common/input/dates';
 import { type QueryParameter, listQuery } from '../../../common/input/query';
 import { readEmail, readString } from '../../../common/input/values';
@@ -63,7 +63,7 @@ export const sortOption: INodeProperties = {
 };
 
 export const getAll: ContactOperation = {
-	option: contactOperation({
+	...plannedOperation({
 		name: 'Get Many',
 		value: 'getAll',
 		action: 'Get many contacts',

@@ -1,5 +1,5 @@
 import { lookupStrategyOption } from '../../../common/description/lookupStrategy';
-import { contactResourceProperties } from '../../../common/description/operations';
+import { contactResourceProperties, operationPlans } from '../../../common/description/operations';
 import { defaultCountryOption, maxRateLimitWaitOption, requestsPerMinuteOption } from '../../../common/description/options';
 import { create } from './create';
 import { deleteOperation } from './delete';
@@ -9,8 +9,13 @@ import { merge } from './merge';
 import { update } from './update';
 import { upsert } from './upsert';
 
+const operations = [create, upsert, deleteOperation, get, getAll, merge, update];
+
+/** What the node's execute() runs for each operation. */
+export const contactPlans = operationPlans(operations);
+
 export const contactDescription = contactResourceProperties(
-	[create, upsert, deleteOperation, get, getAll, merge, update],
+	operations,
 	[
 		defaultCountryOption,
 		lookupStrategyOption,

@@ -1,4 +1,4 @@
-import { type ContactOperation, contactOperation } from '../../../common/description/operations';
+import { type ContactOperation, plannedOperation } from '../../../common/description/operations';
 import { buildMergeBody, mergeContacts } from '../../../common/operations/merge';
 import { namingRefusedFields } from '../../../common/sending/errorField';
 import { skodeProfile } from '../../profile';
@@ -8,7 +8,7 @@ const show = { resource: ['contact'], operation: ['merge'] };
 const mergeFields = { primary: 'primary_id', duplicates: 'duplicate_ids' };
 
 export const merge: ContactOperation = {
-	option: contactOperation({
+	...plannedOperation({
 		name: 'Merge',
 		value: 'merge',
 		action: 'Merge contacts',

@@ -1,6 +1,6 @@
 import { contactIdProperty } from '../../../common/description/contactId';
 import { fieldsCollection } from '../../../common/description/fields';
-import { type ContactOperation, contactOperation } from '../../../common/description/operations';
+import { type ContactOperation, plannedOperation } from '../../../common/description/operations';
 import { buildContactBody, contactIdInUrl } from '../../../common/input/contactBody';
 import { sendEnvelopedContactRequest } from '../../../common/operations/envelope';
 import { namingRefusedFields } from '../../../common/sending/errorField';
@@ -12,7 +12,7 @@ import { SKODE_ID_PLACEHOLDER } from './get';
 const show = { resource: ['contact'], operation: ['update'] };
 
 export const update: ContactOperation = {
-	option: contactOperation({
+	...plannedOperation({
 		name: 'Update',
 		value: 'update',
 		action: 'Update a contact',
