@@ -24,6 +24,8 @@ export interface ContractServer {
 export interface RunExtras {
 	continueOnFail?: boolean;
 	apiKey?: string;
+	/** Node settings as a workflow saves them: retryOnFail, maxTries, waitBetweenTries… */
+	settings?: Record<string, unknown>;
 }
 
 /** Starts a provider's contract server and runs its node against it through n8n's engine. */
@@ -40,6 +42,7 @@ export function providerHarness(provider: {
 		parameters: { resource: 'contact', ...parameters },
 		items: items as IDataObject[],
 		continueOnFail: extra.continueOnFail,
+		settings: extra.settings,
 	});
 	return {
 		async start(options: object = {}): Promise<ContractServer> {
