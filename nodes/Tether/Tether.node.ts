@@ -1,8 +1,9 @@
 import { type INodeType, type INodeTypeDescription, NodeConnectionTypes } from 'n8n-workflow';
 
 import { contactResource } from '../common/description/operations';
+import { executeOperations } from '../common/engine/execute';
 import { tetherCredentialTest } from './credentialTest';
-import { contactDescription } from './resources/contact';
+import { contactDescription, contactPlans } from './resources/contact';
 
 export class Tether implements INodeType {
 	description: INodeTypeDescription = {
@@ -18,15 +19,13 @@ export class Tether implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'tetherApi', required: true, testedBy: 'tetherApiTest' }],
-		// Empty: the Base URL (from the credential) and the JSON headers are set where every
-		// request is sent (common/sending/send.ts), since n8n would resolve requestDefaults again for
-		// every item. Declared all the same: n8n gives a routing node an `execute` as an AI tool only
-		// when it has requestDefaults or no methods, and without one a tool call sends nothing.
-		requestDefaults: {},
 		properties: [contactResource, ...contactDescription],
 	};
 
 	methods = {
 		credentialTest: { tetherApiTest: tetherCredentialTest },
 	};
+
+	// The one execute() of the package's nodes (common/engine/execute.ts), running this node's plans.
+	execute = executeOperations(contactPlans);
 }

@@ -26,8 +26,9 @@ describe('The Tether node keeps the public names of interface.md', () => {
 			icon: { light: 'file:tether.svg', dark: 'file:tether.dark.svg' },
 			credentials: [{ name: 'tetherApi', required: true, testedBy: 'tetherApiTest' }],
 		});
-		// Empty, so that n8n resolves nothing per item; declared so that n8n runs the node as an AI tool.
-		expect(description.requestDefaults).toEqual({});
+		// A programmatic node (one execute(), common/engine): no routing, no requestDefaults.
+		expect(description.requestDefaults).toBeUndefined();
+		expect(typeof new Tether().execute).toBe('function');
 	});
 
 	it('resource contact; operations create, upsert (Create or Update), getAll (Get Many), update', () => {

@@ -7,7 +7,7 @@ import type {
 } from 'n8n-workflow';
 
 import { fieldsCollection, requiredFieldProperties } from '../../../common/description/fields';
-import { type ContactOperation, contactOperation } from '../../../common/description/operations';
+import { type ContactOperation, plannedOperation } from '../../../common/description/operations';
 import { buildContactBody } from '../../../common/input/contactBody';
 import { createWithRecovery } from '../../../common/operations/create';
 import { answerItems } from '../../../common/operations/items';
@@ -46,7 +46,7 @@ async function createTetherContact(
 }
 
 export const create: ContactOperation = {
-	option: contactOperation({
+	...plannedOperation({
 		name: 'Create',
 		value: 'create',
 		action: 'Create a contact',

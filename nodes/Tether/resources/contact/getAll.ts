@@ -1,5 +1,7 @@
 import { filtersCollection, returnAllAndLimit } from '../../../common/description/getMany';
-import { type ContactOperation, contactOperation } from '../../../common/description/operations';
+import { type ContactOperation, plannedOperation } from '../../../common/description/operations';
+import { type QueryParameter, listQuery } from '../../../common/input/query';
+import { readString } from '../../../common/input/values';
 import { type PagingPlan, getManyContacts } from '../../../common/operations/getMany';
 import { contactsUnder } from '../../../common/operations/contactIndex';
 import { tetherProfile } from '../../profile';
@@ -14,16 +16,20 @@ const tetherPaging: PagingPlan = {
 	records: contactsUnder(['data']),
 };
 
-// Blank filters are left out; a number given by an expression is sent as text.
-const QUERY_VALUE = "={{ String($value === null || $value === undefined ? '' : $value).trim() || undefined }}";
+/** Each filter is sent as the query parameter of its name, trimmed; blank, it is left out. */
+const FILTERS: QueryParameter[] = [
+	{ name: 'search', displayName: 'Search', query: 'search', read: readString },
+	{ name: 'status', displayName: 'Status', query: 'status', read: readString },
+];
 
 export const getAll: ContactOperation = {
-	option: contactOperation({
+	...plannedOperation({
 		name: 'Get Many',
 		value: 'getAll',
 		action: 'Get many contacts',
 		description: 'List contacts, optionally filtered',
 		request: { method: 'GET', url: tetherEndpoints.list },
+		preSend: [listQuery({ filters: { label: 'Filters', parameters: FILTERS } })],
 		send: getManyContacts(tetherProfile, tetherPaging),
 	}),
 	properties: [
@@ -35,7 +41,6 @@ export const getAll: ContactOperation = {
 					type: 'string',
 					default: '',
 					description: 'Text to look for in names, email and phone numbers',
-					routing: { send: { type: 'query', property: 'search', value: QUERY_VALUE } },
 				},
 				{
 					displayName: 'Status',
@@ -44,7 +49,6 @@ export const getAll: ContactOperation = {
 					default: '',
 					placeholder: 'Qualified',
 					description: 'Only contacts in the stage of this name',
-					routing: { send: { type: 'query', property: 'status', value: QUERY_VALUE } },
 				},
 		]),
 	],

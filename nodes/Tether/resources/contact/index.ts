@@ -1,13 +1,18 @@
 import { lookupStrategyOption } from '../../../common/description/lookupStrategy';
-import { contactResourceProperties } from '../../../common/description/operations';
+import { contactResourceProperties, operationPlans } from '../../../common/description/operations';
 import { defaultCountryOption, maxRateLimitWaitOption, requestsPerMinuteOption } from '../../../common/description/options';
 import { create } from './create';
 import { getAll } from './getAll';
 import { update } from './update';
 import { upsert } from './upsert';
 
+const operations = [create, upsert, getAll, update];
+
+/** What the node's execute() runs for each operation. */
+export const contactPlans = operationPlans(operations);
+
 export const contactDescription = contactResourceProperties(
-	[create, upsert, getAll, update],
+	operations,
 	[
 		defaultCountryOption,
 		lookupStrategyOption,

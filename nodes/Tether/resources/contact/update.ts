@@ -9,7 +9,7 @@ import type {
 
 import { contactIdProperty } from '../../../common/description/contactId';
 import { fieldsCollection } from '../../../common/description/fields';
-import { type ContactOperation, contactOperation } from '../../../common/description/operations';
+import { type ContactOperation, plannedOperation } from '../../../common/description/operations';
 import { buildContactBody, contactIdInUrl } from '../../../common/input/contactBody';
 import { inputError } from '../../../common/input/inputError';
 import { answerItems } from '../../../common/operations/items';
@@ -50,7 +50,7 @@ export async function updateTetherContact(
 }
 
 export const update: ContactOperation = {
-	option: contactOperation({
+	...plannedOperation({
 		name: 'Update',
 		value: 'update',
 		action: 'Update a contact',

@@ -6,7 +6,7 @@ import type {
 	INodeExecutionData,
 } from 'n8n-workflow';
 
-import { type ContactOperation, contactOperation } from '../../../common/description/operations';
+import { type ContactOperation, plannedOperation } from '../../../common/description/operations';
 import { createWithRecovery } from '../../../common/operations/create';
 import { answerItems } from '../../../common/operations/items';
 import { upsertResultFields } from '../../../common/operations/dryRun';
@@ -84,7 +84,7 @@ async function upsertTetherContact(
 }
 
 export const upsert: ContactOperation = {
-	option: contactOperation({
+	...plannedOperation({
 		name: 'Create or Update',
 		value: 'upsert',
 		action: 'Create or update a contact',
