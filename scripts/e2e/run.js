@@ -4,7 +4,9 @@
  * starts fresh contract servers (test/servers, rate limits on), installs the tarball as n8n's
  * community installer does, imports sandbox credentials and the example workflows, runs the CSV
  * examples with `n8n execute` and checks what n8n output and what the servers received, then
- * presses the editor's credential test through the REST API of `n8n start`.
+ * presses the editor's credential test through the REST API of `n8n start`. Last, the MCP
+ * scenario (mcp.js): the four nodes as tools of n8n's MCP Server Trigger, and
+ * examples/mcp-skode-upsert.json, called by the official MCP client in a fresh user folder.
  * Assumes `npm run build` ran. Usage: node scripts/e2e/run.js [--line 1.x|2.x] [--keep]
  */
 const fs = require('node:fs');
@@ -13,6 +15,7 @@ const path = require('node:path');
 
 const realN8n = require('./realN8n');
 const { credentialTestScenario } = require('./credentialTests');
+const { mcpScenario } = require('./mcp');
 const { klenScenario, skipcallScenario } = require('./skipcallKlen');
 const { skodeScenario, skodeSandboxCredential } = require('./skode');
 const { tetherCredentialCases, tetherSandboxCredentials, tetherScenario, tetherTokenWorkflow } = require('./tether');
@@ -134,6 +137,7 @@ async function runLine(line, tarball, { keep }) {
 		];
 		checkCoverage(prefix, runs, workflows);
 		await credentialTestScenario(prefix, { ...context, check, skipcallBaseUrl: skipcall.baseUrl, klenBaseUrl: klen.baseUrl, skodeBaseUrl: skode.baseUrl, moreCases: tetherCredentialCases(tether.baseUrl) });
+		await mcpScenario(prefix, { n8n, tarball, keep, cleanups, sandboxCredentials }, check);
 	} finally {
 		await Promise.all([skipcall.stop(), klen.stop(), skode.stop(), tether.stop()]);
 		if (keep) console.log(`${prefix} user folder kept: ${userFolder}`);
