@@ -1,10 +1,12 @@
+import type { Row } from './engine/row';
+
 /**
  * Wording shared by every message the nodes show. With Continue On Fail n8n keeps only an
  * error's message in the output item, so each message starts by naming the row.
  *
- * Code that fails a row starts its message with `itemPrefix(itemIndex)`; every operation's
- * errors then pass through `contactOperation` (description/operations.ts), which turns that
- * prefix into the row's label: `[item 4 · row 6 · Marie Dupont · marie@example.com]`.
+ * Code that fails a row starts its message with `itemPrefix(itemIndex)`; the engine
+ * (engine/execute.ts) turns that prefix into the row's label: `[item 4 · row 6 · Marie Dupont ·
+ * marie@example.com]`, from what the row's parameters say (rowPartsOf).
  */
 
 /** `[item 4]`: n8n's own (0-based) index of the input item. */
@@ -54,4 +56,51 @@ export function withRowLabel(text: string, itemIndex: number, label: string): st
 	if (text.startsWith(label)) return text;
 	if (text.startsWith(prefix)) return label + text.slice(prefix.length);
 	return `${label} ${text}`;
+}
+
+/** Where each provider keeps what names a contact: top level, Additional Fields, Update Fields. */
+const places = (name: string) => [name, `additionalFields.${name}`, `updateFields.${name}`];
+const FIRST_NAME = places('firstName');
+const LAST_NAME = places('lastName');
+const FULL_NAME = places('name');
+const EMAIL = places('email');
+const PHONE = ['phoneNumbers', 'phone'];
+
+/** A parameter's text for this row, or undefined (absent, blank, not text, or its expression fails). */
+function textOf(context: Row, paths: string[]): string | undefined {
+	for (const path of paths) {
+		try {
+			const value = context.getNodeParameter(path, undefined) as unknown;
+			if ((typeof value === 'string' && value.trim() !== '') || typeof value === 'number') return String(value).trim();
+		} catch {
+			// An expression that fails here fails in the operation too, with its own message.
+		}
+	}
+	return undefined;
+}
+
+/** The sheet line of the row, when its item carries n8n's Google Sheets `row_number`. */
+function rowNumberOf(context: Row): number | undefined {
+	try {
+		const value = context.getInputData()?.json?.row_number;
+		const number = typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value) : value;
+		return typeof number === 'number' && Number.isInteger(number) && number > 0 ? number : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+/**
+ * What identifies the row, read through the operation's own context (so expressions give this
+ * row's values). Only names, email, contact ID and phone: never a credential.
+ */
+export function rowPartsOf(context: Row): RowParts {
+	const fullName = [textOf(context, FIRST_NAME), textOf(context, LAST_NAME)].filter(Boolean).join(' ');
+	return {
+		rowNumber: rowNumberOf(context),
+		name: fullName || textOf(context, FULL_NAME),
+		email: textOf(context, EMAIL),
+		contactId: textOf(context, ['contactId']),
+		phone: textOf(context, PHONE),
+	};
 }

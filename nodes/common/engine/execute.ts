@@ -7,11 +7,10 @@ import {
 	NodeOperationError,
 } from 'n8n-workflow';
 
-import { rowPartsOf } from '../description/rowErrors';
-import { rowLabel, withRowLabel } from '../messages';
+import { rowLabel, rowPartsOf, withRowLabel } from '../messages';
 import { pacing } from '../sending/pacing';
 import { retryMemoOf } from './retries';
-import { Row, Run } from './row';
+import { NotSent, Row, Run } from './row';
 
 /**
  * One operation of a node, as data the engine runs: the request a row starts from, the steps
@@ -21,9 +20,12 @@ import { Row, Run } from './row';
  */
 export interface OperationPlan {
 	request: { method: IHttpRequestMethods; url: string };
-	read?: Array<(this: Row, request: IHttpRequestOptions) => Promise<IHttpRequestOptions>>;
+	read?: ReadStep[];
 	send: (this: Row, request: IHttpRequestOptions) => Promise<INodeExecutionData[]>;
 }
+
+/** Reads and checks part of a row's parameters and completes its request; fails the row with what is wrong. */
+export type ReadStep = (this: Row, request: IHttpRequestOptions) => Promise<IHttpRequestOptions>;
 
 /** What became of a row: its output items, its error, or nothing (not sent after another row failed). */
 type Outcome = { items: INodeExecutionData[] } | { error: Error } | { notSent: true };
@@ -94,9 +96,9 @@ async function sendRow(plan: OperationPlan, row: Row, request: IHttpRequestOptio
 	try {
 		return { items: await plan.send.call(row, request) };
 	} catch (error) {
-		if ((error as { notSent?: unknown } | null)?.notSent === true) return { notSent: true };
+		if (error instanceof NotSent) return { notSent: true };
 		const labelled = labelRowError(row, error);
-		if (!run.continueOnFail && !run.firstFailure) run.firstFailure = { itemIndex: row.itemIndex, message: labelled.message };
+		run.noteFailure(row.itemIndex, labelled.message);
 		return { error: labelled };
 	}
 }
@@ -126,13 +128,7 @@ function outputOf(outcome: Outcome | undefined, itemIndex: number): INodeExecuti
  */
 function labelRowError(row: Row, error: unknown): Error {
 	const itemIndex = row.itemIndex;
-	let parts;
-	try {
-		parts = rowPartsOf(row as never);
-	} catch {
-		parts = {};
-	}
-	const label = rowLabel(itemIndex, parts);
+	const label = rowLabel(itemIndex, rowPartsOf(row));
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
 		error.message = withRowLabel(error.message, itemIndex, label);
 		const description = error.description?.trim();

@@ -15,13 +15,9 @@ import type {
  */
 export class Run {
 	/** Results computed once for all the rows of the run, by key. */
-	readonly once = new Map<unknown, unknown>();
+	private readonly once = new Map<unknown, unknown>();
 	/** The first row that failed, without Continue On Fail: no request leaves after it. */
 	firstFailure?: { itemIndex: number; message: string };
-	/** The routing engine's names for what the shared machinery reads (sending/nodeRun.ts) while nodes move to this engine. */
-	readonly engine = true;
-	readonly held = new Set<number>();
-	readonly firstRow = {};
 	private readonly credentials = new Map<string, Promise<ICredentialDataDecryptedObject>>();
 
 	constructor(
@@ -29,6 +25,17 @@ export class Run {
 		readonly items: INodeExecutionData[],
 		readonly continueOnFail: boolean,
 	) {}
+
+	/** Without Continue On Fail, a row has failed: no request of another row leaves after it. */
+	noteFailure(itemIndex: number, message: string): void {
+		if (!this.continueOnFail && !this.firstFailure) this.firstFailure = { itemIndex, message };
+	}
+
+	/** What `make` gives, made by the first row that asks and shared with the run's other rows. */
+	shared<T>(key: unknown, make: () => T): T {
+		if (!this.once.has(key)) this.once.set(key, make());
+		return this.once.get(key) as T;
+	}
 
 	/** The run's credentials of `type`, read once; a later run reads them as they are then. */
 	async credentialsOf(type: string): Promise<ICredentialDataDecryptedObject> {
@@ -39,6 +46,17 @@ export class Run {
 			credentials.catch(() => this.credentials.delete(type));
 		}
 		return await credentials;
+	}
+}
+
+/**
+ * The error of a request not sent because another row failed first (without Continue On
+ * Fail): the row ends without output, and the node fails with the other row's error.
+ */
+export class NotSent extends Error {
+	constructor(readonly itemIndex: number) {
+		super(`[item ${itemIndex}] Not sent: another row failed first`);
+		this.name = 'NotSent';
 	}
 }
 
@@ -105,6 +123,12 @@ export class Row {
 	/** The execution's context, for n8n's helpers that read it. */
 	get execution(): IExecuteFunctions {
 		return this.run.execution;
+	}
+
+	/** NotSent when another row of the run has failed and this one may send nothing more. */
+	stopped(): NotSent | undefined {
+		const first = this.run.firstFailure;
+		return first && first.itemIndex !== this.itemIndex ? new NotSent(this.itemIndex) : undefined;
 	}
 
 	/** The Options collection of this row. */

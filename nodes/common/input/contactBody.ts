@@ -1,16 +1,16 @@
-import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
+import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
+import type { Row } from '../engine/row';
 
 import { itemPrefix } from '../messages';
 import { isDotSegment } from '../operations/records';
-import { everyRowFirst } from '../sending/everyRowFirst';
 import { inputError } from './inputError';
 import { type BodyMode, type ContactField, buildBody } from './fields';
 import { readDefaultCountry } from './phone';
 import { FieldError, readInteger, readString } from './values';
 
 /** Reads `options.defaultCountry`, naming the option if it cannot be read. */
-export function defaultCountryOf(context: IExecuteSingleFunctions): string | undefined {
+export function defaultCountryOf(context: Row): string | undefined {
 	const options = context.getNodeParameter('options', {}) as IDataObject;
 	try {
 		return readDefaultCountry(options.defaultCountry);
@@ -20,7 +20,7 @@ export function defaultCountryOf(context: IExecuteSingleFunctions): string | und
 }
 
 /** The parameter values a body is built from: required top-level parameters and the collection. */
-export function contactValues(context: IExecuteSingleFunctions, fields: ContactField[], mode: BodyMode): IDataObject {
+export function contactValues(context: Row, fields: ContactField[], mode: BodyMode): IDataObject {
 	const collection = context.getNodeParameter(mode === 'create' ? 'additionalFields' : 'updateFields', {}) as IDataObject;
 	const values: IDataObject = { ...collection };
 	if (mode === 'create') {
@@ -31,16 +31,13 @@ export function contactValues(context: IExecuteSingleFunctions, fields: ContactF
 	return values;
 }
 
-/** The name under which the contact body every row will send can be read (sending/everyRowFirst.ts). */
-export const CONTACT_BODY_CHECK = 'contactBody';
-
 /**
- * preSend: builds the contact body from the fields' spec, normalising phone numbers and
+ * Read step: builds the contact body from the fields' spec, normalising phone numbers and
  * checking documented limits, so that bad input never reaches the server. Without Continue
- * On Fail every row is built first, and no row is sent while one fails (everyRowFirst).
+ * On Fail no row is sent while one fails (the engine reads every row first).
  */
 export function buildContactBody(fields: ContactField[], mode: BodyMode) {
-	return everyRowFirst(async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+	return async function (this: Row, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
 		const defaultCountry = defaultCountryOf(this);
 		const values = contactValues(this, fields, mode);
 		let body: IDataObject;
@@ -58,16 +55,15 @@ export function buildContactBody(fields: ContactField[], mode: BodyMode) {
 		}
 		requestOptions.body = { ...(requestOptions.body as IDataObject | undefined), ...body };
 		return requestOptions;
-	}, CONTACT_BODY_CHECK);
+	};
 }
 
 /**
- * preSend: puts the `contactId` parameter into the URL's `{contactId}` placeholder,
+ * Read step: puts the `contactId` parameter into the URL's `{contactId}` placeholder,
  * URL-encoded (n8n does not encode expression results in URLs, so "c/2" would become a path).
- * Without Continue On Fail every row's ID is checked first (everyRowFirst).
  */
 export function contactIdInUrl(options: { integer?: boolean } = {}) {
-	return everyRowFirst(async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+	return async function (this: Row, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
 		const raw = this.getNodeParameter('contactId', '');
 		let id: string | undefined;
 		try {
@@ -80,5 +76,5 @@ export function contactIdInUrl(options: { integer?: boolean } = {}) {
 		}
 		requestOptions.url = (requestOptions.url ?? '').replace('{contactId}', encodeURIComponent(id));
 		return requestOptions;
-	});
+	};
 }

@@ -30,27 +30,3 @@ export function inputError(node: INode, itemIndex: number, error: unknown, field
 	if (error instanceof NodeOperationError || error instanceof NodeApiError) return error;
 	return new NodeOperationError(node, error instanceof Error ? error : String(error), { itemIndex });
 }
-
-/**
- * A finding of the node itself (bad input, nothing to update, several contacts match, the
- * connection failed), as n8n shows a NodeOperationError: its message and description, no
- * "From <provider>" details and no error code.
- *
- * Why a NodeApiError underneath: a declarative node's preSend actions and request hooks run
- * inside n8n's RoutingNode, which passes a NodeApiError through unchanged but wraps any other
- * error in a new NodeApiError with the HTTP code "none" (n8n 1.123 and 2.41 alike). n8n's
- * error panel shows that as "From <node> · Error code: none", as if the provider had answered.
- * This error passes through as it is: no HTTP code, and named NodeOperationError, the name
- * n8n keeps in the execution data and rethrows by.
- */
-export class NodeCheckError extends NodeApiError {
-	constructor(node: INode, message: string, options: { itemIndex?: number; description?: string | null }) {
-		super(node, {}, { message, itemIndex: options.itemIndex, level: 'warning' });
-		// Set after construction: NodeApiError rewrites messages that mention common error codes.
-		this.name = 'NodeOperationError';
-		this.message = message;
-		this.messages = [];
-		this.httpCode = null;
-		this.description = options.description ?? undefined;
-	}
-}

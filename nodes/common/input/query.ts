@@ -1,7 +1,7 @@
-import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
+import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 
-import { everyRowFirst } from '../sending/everyRowFirst';
 import { inputError } from './inputError';
+import type { Row } from '../engine/row';
 
 /** One query parameter of a list request, read from a collection (Get Many's `filters`, `options`). */
 export interface QueryParameter {
@@ -15,12 +15,12 @@ export interface QueryParameter {
 }
 
 /**
- * preSend: the list request's query from the collections' values, each checked before
+ * Read step: the list request's query from the collections' values, each checked before
  * anything is sent (an error names the item, `Filters › Created After` and the value); empty
- * values are left out. Without Continue On Fail, every row is read first (everyRowFirst).
+ * values are left out.
  */
 export function listQuery(collections: Record<string, { label: string; parameters: QueryParameter[] }>) {
-	return everyRowFirst(async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+	return async function (this: Row, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
 		const qs: IDataObject = { ...requestOptions.qs };
 		for (const [collection, { label, parameters }] of Object.entries(collections)) {
 			const values = this.getNodeParameter(collection, {}) as IDataObject;
@@ -35,5 +35,5 @@ export function listQuery(collections: Record<string, { label: string; parameter
 		}
 		requestOptions.qs = qs;
 		return requestOptions;
-	});
+	};
 }

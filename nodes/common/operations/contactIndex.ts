@@ -1,14 +1,13 @@
-import type { IDataObject, IExecutePaginationFunctions, IHttpRequestOptions } from 'n8n-workflow';
+import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 
 import { nationalDigits } from '../input/phone';
 import type { ProviderProfile } from '../profile';
-import { inputItems } from '../sending/everyRowFirst';
-import { nodeRunOf } from '../sending/nodeRun';
 import { sendRequest } from '../sending/send';
 import type { LookupKey } from './lookup';
 import { listTotals } from './pages';
 import { accountOf } from './lookup';
 import { idOf } from './records';
+import type { Row } from '../engine/row';
 
 /**
  * Create or Update's index: the account's contacts, read once per run of the node (per
@@ -146,7 +145,7 @@ export class ContactIndex {
 }
 
 /** Options › Lookup Strategy (description/lookupStrategy.ts): "search" turns the index off. */
-function indexAllowed(context: IExecutePaginationFunctions): boolean {
+function indexAllowed(context: Row): boolean {
 	const options = context.getNodeParameter('options', {}) as IDataObject | undefined;
 	return options?.lookupStrategy !== 'search';
 }
@@ -159,25 +158,19 @@ function indexAllowed(context: IExecutePaginationFunctions): boolean {
  * say what is wrong, row by row).
  */
 export async function contactIndexOf(
-	context: IExecutePaginationFunctions,
+	context: Row,
 	profile: ProviderProfile,
 	listing: ContactListing | undefined,
 	options: IHttpRequestOptions,
 ): Promise<ContactIndex | undefined> {
-	const run = nodeRunOf(context);
-	if (!listing || !run || !indexAllowed(context)) return undefined;
+	if (!listing || !indexAllowed(context)) return undefined;
 	const key = `contact index|${await accountOf(context, profile)}`;
-	let index = run.once.get(key) as Promise<ContactIndex | undefined> | undefined;
-	if (!index) {
-		const rows = inputItems(context)?.length ?? 1;
-		index = readIndex(context, profile, listing, options, rows).catch(() => undefined);
-		run.once.set(key, index);
-	}
-	return await index;
+	const rows = context.run.items.length;
+	return await context.run.shared(key, async () => await readIndex(context, profile, listing, options, rows).catch(() => undefined));
 }
 
 async function readIndex(
-	context: IExecutePaginationFunctions,
+	context: Row,
 	profile: ProviderProfile,
 	listing: ContactListing,
 	options: IHttpRequestOptions,

@@ -1,10 +1,4 @@
-import type {
-	DeclarativeRestApiSettings,
-	IDataObject,
-	IExecutePaginationFunctions,
-	IHttpRequestOptions,
-	INodeExecutionData,
-} from 'n8n-workflow';
+import type { IDataObject, IHttpRequestOptions, INodeExecutionData } from 'n8n-workflow';
 
 import type { ProviderProfile } from '../profile';
 import { mayHaveActed, sendRequest } from '../sending/send';
@@ -14,6 +8,7 @@ import { contactItems } from './items';
 import { type LookupKey, type LookupPlan, accountOf, findExisting, lockKeysOf, lookupKeysOf, oneAtATime } from './lookup';
 import { idOf } from './records';
 import { notMadeByCreate } from './recovery';
+import type { Row } from '../engine/row';
 
 /**
  * Sends a create. When it fails in a way that means the provider may have created the contact
@@ -24,7 +19,7 @@ import { notMadeByCreate } from './recovery';
  * refusal (profile.duplicateOnCreate) becomes an error naming the existing contact.
  */
 export async function createWithRecovery(
-	this: IExecutePaginationFunctions,
+	this: Row,
 	profile: ProviderProfile,
 	plan: LookupPlan,
 	keys: LookupKey[],
@@ -70,10 +65,10 @@ export async function createWithRecovery(
 /** The Create hook of providers that can search contacts: recovers from ambiguous failures. */
 export function createContact(profile: ProviderProfile, plan: LookupPlan) {
 	return async function (
-		this: IExecutePaginationFunctions,
-		requestData: DeclarativeRestApiSettings.ResultOptions,
+		this: Row,
+		request: IHttpRequestOptions,
 	): Promise<INodeExecutionData[]> {
-		const options = requestData.options as IHttpRequestOptions;
+		const options = request;
 		const keys = lookupKeysOf(this, plan, (options.body ?? {}) as IDataObject);
 		const account = await accountOf(this, profile);
 		const body = await oneAtATime(lockKeysOf(profile, keys, account), async () => await createWithRecovery.call(this, profile, plan, keys, options));

@@ -1,14 +1,10 @@
-import type {
-	DeclarativeRestApiSettings,
-	IExecutePaginationFunctions,
-	IHttpRequestOptions,
-	INodeExecutionData,
-} from 'n8n-workflow';
+import type { IHttpRequestOptions, INodeExecutionData } from 'n8n-workflow';
 
 import type { ProviderProfile } from '../profile';
 import { isDryRunBody } from '../sending/dryRun';
 import { sendRequest } from '../sending/send';
 import { answerItems } from './items';
+import type { Row } from '../engine/row';
 
 /**
  * The Delete hook: the provider answers 204 (no body), so the row's output says what happened,
@@ -17,10 +13,10 @@ import { answerItems } from './items';
  */
 export function deleteContact(profile: ProviderProfile) {
 	return async function (
-		this: IExecutePaginationFunctions,
-		requestData: DeclarativeRestApiSettings.ResultOptions,
+		this: Row,
+		request: IHttpRequestOptions,
 	): Promise<INodeExecutionData[]> {
-		const answer = await sendRequest.call(this, profile, requestData.options as IHttpRequestOptions);
+		const answer = await sendRequest.call(this, profile, request);
 		// A dry run outputs the request it did not send (sending/dryRun.ts).
 		if (isDryRunBody(answer.body)) return answerItems(answer.body, this.getItemIndex());
 		// Already checked by the contactIdInUrl preSend, which put it in the URL.

@@ -1,6 +1,7 @@
-import type { IDataObject, IExecutePaginationFunctions } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import { isDryRun } from '../sending/dryRun';
+import type { Row } from '../engine/row';
 
 /**
  * What Create or Update says it did, or in a dry run would do (sending/dryRun.ts: nothing
@@ -16,7 +17,7 @@ export const UPSERT_RESULT_FIELD = 'upsertResult';
  * The fields Create or Update adds to a row's output: `upsertResult` ("created", "updated",
  * or in a dry run "would create", "would update" with the contact's `id`).
  */
-export function upsertResultFields(context: IExecutePaginationFunctions, result: 'created' | 'updated', contactId?: string): IDataObject {
+export function upsertResultFields(context: Row, result: 'created' | 'updated', contactId?: string): IDataObject {
 	if (!isDryRun(context)) return { [UPSERT_RESULT_FIELD]: result };
 	const wouldBe = result === 'created' ? 'would create' : 'would update';
 	return { [UPSERT_RESULT_FIELD]: wouldBe, ...(contactId !== undefined ? { id: contactId } : {}) };

@@ -1,10 +1,11 @@
-import { type IExecutePaginationFunctions, type IHttpRequestOptions, type INode, type JsonObject, NodeApiError } from 'n8n-workflow';
+import { type IHttpRequestOptions, type INode, type JsonObject, NodeApiError } from 'n8n-workflow';
 
 import { itemPrefix } from '../messages';
 import type { ProviderProfile } from '../profile';
 import { serverReason } from '../sending/apiErrors';
 import { type LookupKey, type LookupPlan, findExisting } from './lookup';
 import { idOf } from './records';
+import type { Row } from '../engine/row';
 
 /**
  * A create the provider refused because the contact exists (profile.duplicateOnCreate, Skode's
@@ -46,7 +47,7 @@ export function duplicateRefusal(profile: ProviderProfile, error: unknown): Dupl
 
 /** The existing contact's id: named in the refusal, or else found by the key the provider keeps unique. */
 export async function existingContactId(
-	this: IExecutePaginationFunctions,
+	this: Row,
 	profile: ProviderProfile,
 	plan: LookupPlan,
 	key: LookupKey,

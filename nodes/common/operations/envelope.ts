@@ -1,15 +1,10 @@
-import type {
-	DeclarativeRestApiSettings,
-	IDataObject,
-	IExecutePaginationFunctions,
-	IHttpRequestOptions,
-	INodeExecutionData,
-} from 'n8n-workflow';
+import type { IDataObject, IHttpRequestOptions, INodeExecutionData } from 'n8n-workflow';
 
 import type { ProviderProfile } from '../profile';
 import { sendRequest } from '../sending/send';
 import { answerItems } from './items';
 import { idOf } from './records';
+import type { Row } from '../engine/row';
 
 const ENVELOPE_KEYS = ['data', 'contact'];
 
@@ -30,10 +25,10 @@ export function contactFrom(body: unknown): unknown {
 /** The one-request hook (common/operations/single.ts) for answers that may come in an envelope: outputs the contact. */
 export function sendEnvelopedContactRequest(profile: ProviderProfile) {
 	return async function (
-		this: IExecutePaginationFunctions,
-		requestData: DeclarativeRestApiSettings.ResultOptions,
+		this: Row,
+		request: IHttpRequestOptions,
 	): Promise<INodeExecutionData[]> {
-		const answer = await sendRequest.call(this, profile, requestData.options as IHttpRequestOptions);
+		const answer = await sendRequest.call(this, profile, request);
 		return answerItems(contactFrom(answer.body), this.getItemIndex());
 	};
 }

@@ -1,11 +1,4 @@
-import {
-	type DeclarativeRestApiSettings,
-	type IDataObject,
-	type IExecutePaginationFunctions,
-	type IHttpRequestOptions,
-	type INodeExecutionData,
-	NodeOperationError,
-} from 'n8n-workflow';
+import { type IDataObject, type IHttpRequestOptions, type INodeExecutionData, NodeOperationError } from 'n8n-workflow';
 
 import { itemPrefix } from '../messages';
 import type { ProviderProfile } from '../profile';
@@ -13,6 +6,7 @@ import { booleanParameter } from '../sending/dryRun';
 import { sendRequest } from '../sending/send';
 import { answerItems } from './items';
 import { ListProblem, readPages } from './pages';
+import type { Row } from '../engine/row';
 
 export interface PagingPlan {
 	pageParameter: string;
@@ -34,13 +28,13 @@ export const getManyLimits = { maxPages: 1000 };
  */
 export function getManyContacts(profile: ProviderProfile, plan: PagingPlan) {
 	return async function (
-		this: IExecutePaginationFunctions,
-		requestData: DeclarativeRestApiSettings.ResultOptions,
+		this: Row,
+		request: IHttpRequestOptions,
 	): Promise<INodeExecutionData[]> {
 		const returnAll = booleanParameter(this, 'returnAll', 'Return All');
 		const limit = returnAll ? Infinity : (this.getNodeParameter('limit', 50) as number);
 		const results: IDataObject[] = [];
-		const options = requestData.options as IHttpRequestOptions;
+		const options = request;
 		// One page size for the whole run: page N of a smaller size starts elsewhere in the list
 		// (Limit 150 asking page 2 with 50 a page would get records 51–100 again).
 		const size = Math.min(plan.maxPageSize, limit);
@@ -60,7 +54,7 @@ export function getManyContacts(profile: ProviderProfile, plan: PagingPlan) {
 	};
 }
 
-function listError(context: IExecutePaginationFunctions, profile: ProviderProfile, problem: ListProblem): NodeOperationError {
+function listError(context: Row, profile: ProviderProfile, problem: ListProblem): NodeOperationError {
 	const itemIndex = context.getItemIndex();
 	const { displayName } = profile;
 	const [message, description] =

@@ -1,7 +1,8 @@
-import { type IDataObject, type IExecuteSingleFunctions, type INodeExecutionData, NodeOperationError } from 'n8n-workflow';
+import { type IDataObject, type INodeExecutionData, NodeOperationError } from 'n8n-workflow';
 
 import { MAY_HAVE_BEEN_CREATED, itemPrefix } from '../messages';
 import type { ProviderProfile } from '../profile';
+import type { Row } from '../engine/row';
 
 /**
  * The output items of one input row, the one way every operation builds them: an object
@@ -22,7 +23,7 @@ export function answerItems(body: unknown, itemIndex: number, extra: IDataObject
  * so answered says it may have gone through.
  */
 export function contactItems(
-	context: IExecuteSingleFunctions,
+	context: Row,
 	profile: ProviderProfile,
 	body: unknown,
 	extra: IDataObject = {},

@@ -1,20 +1,14 @@
-import {
-	type IDataObject,
-	type IExecutePaginationFunctions,
-	type IExecuteSingleFunctions,
-	type IHttpRequestOptions,
-	NodeOperationError,
-} from 'n8n-workflow';
+import { type IDataObject, type IHttpRequestOptions, NodeOperationError } from 'n8n-workflow';
 
 import { defaultCountryOf } from '../input/contactBody';
 import { type PhoneOptions, samePhoneNumber } from '../input/phone';
 import { itemPrefix } from '../messages';
 import type { ProviderProfile } from '../profile';
-import { credentialsOf } from '../sending/credentials';
 import { budgetKey } from '../sending/pacing';
 import { sendRequest } from '../sending/send';
 import { ListProblem, readPages } from './pages';
 import { idOf } from './records';
+import type { Row } from '../engine/row';
 
 /** One way to find the contact a row describes: search for it, keep exact matches. */
 export interface LookupKey {
@@ -49,7 +43,7 @@ export interface LookupPlan {
 }
 
 /** The row's lookup keys, its numbers matched as the row's numbers were read. */
-export function lookupKeysOf(context: IExecuteSingleFunctions, plan: LookupPlan, body: IDataObject): LookupKey[] {
+export function lookupKeysOf(context: Row, plan: LookupPlan, body: IDataObject): LookupKey[] {
 	return plan.lookupKeys(body, { defaultCountry: defaultCountryOf(context), contactCountry: plan.contactCountry?.(body) });
 }
 
@@ -104,15 +98,15 @@ export function lockKeysOf(profile: ProviderProfile, keys: LookupKey[], account 
 }
 
 /** The account a row's requests go to: the credential's Base URL and secrets, hashed (as pacing's budgets). */
-export async function accountOf(context: IExecutePaginationFunctions, profile: ProviderProfile): Promise<string> {
-	const credentials = await credentialsOf(context, profile.credentialType);
+export async function accountOf(context: Row, profile: ProviderProfile): Promise<string> {
+	const credentials = await context.getCredentials(profile.credentialType);
 	return budgetKey(profile.credentialType, credentials.baseUrl, profile.secretFields.map((field) => credentials[field]).join('|'));
 }
 
 /** Pages of loose hits read for one lookup key before the node gives up. Tests lower it. */
 export const lookupLimits = { maxPages: 20 };
 
-function lookupError(context: IExecutePaginationFunctions, message: string, description: string) {
+function lookupError(context: Row, message: string, description: string) {
 	const itemIndex = context.getItemIndex();
 	return new NodeOperationError(context.getNode(), `${itemPrefix(itemIndex)} ${message}`, { itemIndex, description });
 }
@@ -123,7 +117,7 @@ function lookupError(context: IExecutePaginationFunctions, message: string, desc
  * the row: an incomplete search must never pass for "no such contact" (it would create one).
  */
 async function exactMatches(
-	this: IExecutePaginationFunctions,
+	this: Row,
 	profile: ProviderProfile,
 	plan: LookupPlan,
 	key: LookupKey,
@@ -168,7 +162,7 @@ async function exactMatches(
  * is an error listing them: the node never guesses.
  */
 export async function findExisting(
-	this: IExecutePaginationFunctions,
+	this: Row,
 	profile: ProviderProfile,
 	plan: LookupPlan,
 	keys: LookupKey[],
@@ -186,7 +180,7 @@ export async function findExisting(
  * listing them: the node never guesses. Shared by the search and the contact index (contactIndex.ts).
  */
 export function oneMatch(
-	context: IExecutePaginationFunctions,
+	context: Row,
 	profile: ProviderProfile,
 	key: LookupKey,
 	matches: IDataObject[],

@@ -1,21 +1,14 @@
-import {
-	type DeclarativeRestApiSettings,
-	type IDataObject,
-	type IExecutePaginationFunctions,
-	type IExecuteSingleFunctions,
-	type IHttpRequestOptions,
-	type INodeExecutionData,
-} from 'n8n-workflow';
+import { type IDataObject, type IHttpRequestOptions, type INodeExecutionData } from 'n8n-workflow';
 
 import { inputError } from '../input/inputError';
 import { itemPrefix } from '../messages';
 import { FieldError, readString, readStringList } from '../input/values';
 import type { ProviderProfile } from '../profile';
 import { serverReason } from '../sending/apiErrors';
-import { everyRowFirst } from '../sending/everyRowFirst';
 import { sendRequest } from '../sending/send';
 import { contactFrom } from './envelope';
 import { answerItems } from './items';
+import type { Row } from '../engine/row';
 
 /** The API's names for the contact kept and the contacts merged into it (Skode: `primary_id`, `duplicate_ids`). */
 export interface MergeFields {
@@ -33,7 +26,7 @@ interface MergeIds {
  * lines), trimmed and de-duplicated. The primary may not be among the duplicates: a contact
  * cannot be merged into itself.
  */
-function mergeIdsOf(context: IExecuteSingleFunctions): MergeIds {
+function mergeIdsOf(context: Row): MergeIds {
 	const node = context.getNode();
 	const itemIndex = context.getItemIndex();
 	const rawPrimary = context.getNodeParameter('primaryId', '');
@@ -63,13 +56,13 @@ function mergeIdsOf(context: IExecuteSingleFunctions): MergeIds {
 	}
 }
 
-/** preSend: the merge request's body, checked before anything is sent; without Continue On Fail, every row first (everyRowFirst). */
+/** Read step: the merge request's body, checked before anything is sent. */
 export function buildMergeBody(fields: MergeFields) {
-	return everyRowFirst(async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+	return async function (this: Row, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
 		const { primaryId, duplicateIds } = mergeIdsOf(this);
 		requestOptions.body = { [fields.primary]: primaryId, [fields.duplicates]: duplicateIds };
 		return requestOptions;
-	});
+	};
 }
 
 /**
@@ -79,10 +72,10 @@ export function buildMergeBody(fields: MergeFields) {
  */
 export function mergeContacts(profile: ProviderProfile, fields: MergeFields) {
 	return async function (
-		this: IExecutePaginationFunctions,
-		requestData: DeclarativeRestApiSettings.ResultOptions,
+		this: Row,
+		request: IHttpRequestOptions,
 	): Promise<INodeExecutionData[]> {
-		const options = requestData.options as IHttpRequestOptions;
+		const options = request;
 		const sent = (options.body ?? {}) as IDataObject;
 		const primaryId = String(sent[fields.primary]);
 		const duplicateIds = (sent[fields.duplicates] as string[] | undefined) ?? [];

@@ -1,13 +1,9 @@
-import type {
-	DeclarativeRestApiSettings,
-	IExecutePaginationFunctions,
-	IHttpRequestOptions,
-	INodeExecutionData,
-} from 'n8n-workflow';
+import type { IHttpRequestOptions, INodeExecutionData } from 'n8n-workflow';
 
 import type { ProviderProfile } from '../profile';
 import { sendRequest } from '../sending/send';
 import { contactItems } from './items';
+import type { Row } from '../engine/row';
 
 /**
  * The hook of operations that send one request per row (Get, Update, plain Create where the
@@ -18,10 +14,10 @@ import { contactItems } from './items';
  */
 export function sendContactRequest(profile: ProviderProfile) {
 	return async function (
-		this: IExecutePaginationFunctions,
-		requestData: DeclarativeRestApiSettings.ResultOptions,
+		this: Row,
+		request: IHttpRequestOptions,
 	): Promise<INodeExecutionData[]> {
-		const options = requestData.options as IHttpRequestOptions;
+		const options = request;
 		const answer = await sendRequest.call(this, profile, options);
 		const method = String(options.method ?? 'GET').toUpperCase();
 		return contactItems(this, profile, answer.body, {}, method === 'POST' ? 'created' : method === 'GET' ? undefined : 'updated');

@@ -1,17 +1,7 @@
-import {
-	type DeclarativeRestApiSettings,
-	type IDataObject,
-	type IExecutePaginationFunctions,
-	type IExecuteSingleFunctions,
-	type IHttpRequestOptions,
-	type INodeExecutionData,
-	NodeOperationError,
-} from 'n8n-workflow';
+import { type IDataObject, type IHttpRequestOptions, type INodeExecutionData, NodeOperationError } from 'n8n-workflow';
 
 import { itemPrefix } from '../messages';
 import type { ProviderProfile } from '../profile';
-import { CONTACT_BODY_CHECK } from '../input/contactBody';
-import { builtForEveryRow, hookCheckOfEveryRow } from '../sending/everyRowFirst';
 import { isDryRun } from '../sending/dryRun';
 import { mayHaveActed, sendRequest } from '../sending/send';
 import { createWithRecovery } from './create';
@@ -23,6 +13,7 @@ import { contactItems } from './items';
 import { type LookupKey, type LookupPlan, accountOf, findExisting, lockKeysOf, lookupKeysOf, oneAtATime } from './lookup';
 import { idOf, isDotSegment } from './records';
 import { upsertLookup } from './upsertLookup';
+import type { Row } from '../engine/row';
 
 export interface UpsertPlan extends LookupPlan {
 	createRequest: { method: IHttpRequestOptions['method']; url: string };
@@ -51,13 +42,13 @@ export function matchGoneNote(profile: ProviderProfile, contactId: string, keys:
  * (the engine reads every row first).
  */
 export function requireLookupKey(plan: LookupPlan) {
-	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+	return async function (this: Row, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
 		if (plan.lookupKeys((requestOptions.body ?? {}) as IDataObject, {}).length === 0) throw noLookupKeyError(this, this.getItemIndex());
 		return requestOptions;
 	};
 }
 
-function noLookupKeyError(context: IExecuteSingleFunctions, itemIndex: number) {
+function noLookupKeyError(context: Row, itemIndex: number) {
 	return new NodeOperationError(
 		context.getNode(),
 		`${itemPrefix(itemIndex)} Create or Update needs an email or a phone number to find the contact. Add Email or Phone Numbers, or use Create.`,
@@ -77,19 +68,11 @@ function noLookupKeyError(context: IExecuteSingleFunctions, itemIndex: number) {
  */
 export function upsertContact(profile: ProviderProfile, plan: UpsertPlan, listing?: ContactListing) {
 	return async function (
-		this: IExecutePaginationFunctions,
-		requestData: DeclarativeRestApiSettings.ResultOptions,
+		this: Row,
+		request: IHttpRequestOptions,
 	): Promise<INodeExecutionData[]> {
 		const itemIndex = this.getItemIndex();
-		const options = requestData.options as IHttpRequestOptions;
-		const mayBeSent = await hookCheckOfEveryRow(this, plan, async () => {
-			const built = await builtForEveryRow(this, CONTACT_BODY_CHECK);
-			for (const [row, request] of built ?? []) {
-				if (plan.lookupKeys((request.body ?? {}) as IDataObject, {}).length === 0) return { itemIndex: row, error: noLookupKeyError(this, row) };
-			}
-			return undefined;
-		});
-		if (!mayBeSent) return [];
+		const options = request;
 		const keys = lookupKeysOf(this, plan, (options.body ?? {}) as IDataObject);
 		if (keys.length === 0) throw noLookupKeyError(this, itemIndex);
 		const account = await accountOf(this, profile);
@@ -155,7 +138,7 @@ export function upsertContact(profile: ProviderProfile, plan: UpsertPlan, listin
  * otherwise sent once more.
  */
 async function createUnlessDuplicate(
-	this: IExecutePaginationFunctions,
+	this: Row,
 	profile: ProviderProfile,
 	plan: UpsertPlan,
 	key: LookupKey,

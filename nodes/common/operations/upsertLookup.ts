@@ -1,11 +1,11 @@
-import type { IDataObject, IExecutePaginationFunctions, IHttpRequestOptions } from 'n8n-workflow';
+import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 
 import type { ProviderProfile } from '../profile';
 import { isDryRun, isDryRunBody } from '../sending/dryRun';
-import { nodeRunOf } from '../sending/nodeRun';
 import { ContactIndex, type ContactListing, contactIndexOf } from './contactIndex';
 import { wouldCreateId } from './dryRun';
 import { type LookupKey, type LookupPlan, findExisting, oneMatch } from './lookup';
+import type { Row } from '../engine/row';
 
 /**
  * How Create or Update finds a row's contact, and keeps what the run writes findable by the
@@ -32,14 +32,8 @@ const WOULD_CREATE = Symbol('contacts a dry run would create');
  * The contacts the rows of a dry run would create, as their create bodies, each under the id
  * naming its row: filed like the index where the provider lists contacts, else in a list.
  */
-function wouldCreate(context: IExecutePaginationFunctions, listing: ContactListing | undefined): { add: (contact: IDataObject) => void; matches: (key: LookupKey) => IDataObject[] } {
-	const run = nodeRunOf(context);
-	let held = run?.once.get(WOULD_CREATE) as ContactIndex | IDataObject[] | undefined;
-	if (!held) {
-		held = listing ? new ContactIndex(listing) : [];
-		run?.once.set(WOULD_CREATE, held);
-	}
-	const contacts = held;
+function wouldCreate(context: Row, listing: ContactListing | undefined): { add: (contact: IDataObject) => void; matches: (key: LookupKey) => IDataObject[] } {
+	const contacts = context.run.shared<ContactIndex | IDataObject[]>(WOULD_CREATE, () => (listing ? new ContactIndex(listing) : []));
 	if (Array.isArray(contacts)) return { add: (contact) => contacts.push(contact), matches: (key) => contacts.filter(key.matches) };
 	return { add: (contact) => contacts.add(contact), matches: (key) => contacts.matches(key) ?? [] };
 }
@@ -48,7 +42,7 @@ const isObject = (value: unknown): value is IDataObject => typeof value === 'obj
 
 /** Reads the run's index (contactIndexOf) when there is one to read, and answers this row's lookups. */
 export async function upsertLookup(
-	context: IExecutePaginationFunctions,
+	context: Row,
 	profile: ProviderProfile,
 	plan: LookupPlan,
 	listing: ContactListing | undefined,

@@ -63,7 +63,11 @@ export function describeApiError(
 			: code
 				? provider.codeHints?.[code]
 				: undefined;
-	const because = reason ? `: ${reason}` : '';
+	// The field a refusal names (Skode's 422 `{"error": "validation_error", "message": "…", "field":
+	// "phone"}`), when the server's words do not: with Continue On Fail the message is all the user sees.
+	const field = body && typeof body === 'object' ? (body as Record<string, unknown>).field : undefined;
+	const named = typeof field === 'string' && field.trim() !== '' && !(reason ?? '').includes(field) ? ` (field ${field})` : '';
+	const because = reason ? `: ${reason}${named}` : named;
 	let message: string;
 	let fix: string;
 	if (status === 401) {

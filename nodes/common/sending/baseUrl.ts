@@ -1,14 +1,15 @@
-import type { ICredentialDataDecryptedObject, IExecuteSingleFunctions } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 import { inputError } from '../input/inputError';
 import type { ProviderProfile } from '../profile';
+import type { Row } from '../engine/row';
 
 /**
  * The address requests go under: the profile's reading of the credential's Base URL (Tether's
  * instance plus `/api`), else the Base URL as given. A Base URL the profile cannot use fails
  * the row before anything is sent, naming the credential's field.
  */
-export function apiBaseUrlOf(context: IExecuteSingleFunctions, profile: ProviderProfile, credentials: ICredentialDataDecryptedObject): string {
+export function apiBaseUrlOf(context: Row, profile: ProviderProfile, credentials: ICredentialDataDecryptedObject): string {
 	if (!profile.apiBaseUrl) return String(credentials.baseUrl ?? '');
 	try {
 		return profile.apiBaseUrl(credentials.baseUrl);

@@ -1,9 +1,10 @@
-import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
+import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 
 import { inputError } from '../input/inputError';
 import { readBoolean } from '../input/values';
 import type { ApiAnswer } from './apiErrors';
 import { redact, redactDeep } from './redact';
+import type { Row } from '../engine/row';
 
 /**
  * Options › Dry Run (description/dryRun.ts). A dry run goes through every step of a real run
@@ -22,7 +23,7 @@ export const WRITE_METHODS = new Set(['POST', 'PATCH', 'PUT', 'DELETE']);
  * fails the row naming the parameter and the value, never "off". `path` is the parameter's
  * path (`options.dryRun`), `label` what the editor calls it.
  */
-export function booleanParameter(context: IExecuteSingleFunctions, path: string, label: string): boolean {
+export function booleanParameter(context: Row, path: string, label: string): boolean {
 	const [name, ...inner] = path.split('.');
 	let value: unknown = context.getNodeParameter(name, undefined);
 	for (const key of inner) value = value && typeof value === 'object' ? (value as IDataObject)[key] : undefined;
@@ -34,7 +35,7 @@ export function booleanParameter(context: IExecuteSingleFunctions, path: string,
 }
 
 /** Whether the row runs dry: Options › Dry Run is on. */
-export function isDryRun(context: IExecuteSingleFunctions): boolean {
+export function isDryRun(context: Row): boolean {
 	return booleanParameter(context, 'options.dryRun', 'Options › Dry Run');
 }
 

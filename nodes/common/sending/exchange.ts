@@ -1,11 +1,7 @@
-import type {
-	ICredentialDataDecryptedObject,
-	IExecuteSingleFunctions,
-	IHttpRequestOptions,
-	IN8nHttpFullResponse,
-} from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IExecuteFunctions, IHttpRequestOptions, IN8nHttpFullResponse } from 'n8n-workflow';
 
 import type { ApiAnswer } from './apiErrors';
+import type { Row } from '../engine/row';
 
 /**
  * The error of a request that did not finish within its deadline; transport.ts reads it as a
@@ -27,29 +23,23 @@ const deadlineExceeded = (timeoutMs: number) => new DeadlineExceeded(timeoutMs);
  * finished within `timeoutMs` from start to last byte. n8n's own `timeout` is an idle-socket
  * timeout that a server sending a byte now and then never trips, so the node also aborts the
  * request at the deadline. The helper replaces a request's abort signal with the execution's
- * cancel signal, read from the context it is called on; it is called on a context (made the
- * way n8n's RoutingNode makes its pagination context, `Object.create`) whose cancel signal is
- * the execution's or the deadline's, whichever comes first.
+ * cancel signal, read from the context it is called on: it is called on the execution's
+ * context, whose cancel signal there is the execution's or the deadline's, whichever comes first.
  */
 export async function exchange(
-	this: IExecuteSingleFunctions,
+	this: Row,
 	credentialType: string,
 	request: IHttpRequestOptions,
 	credentials: ICredentialDataDecryptedObject,
 	timeoutMs: number,
 ): Promise<ApiAnswer> {
-	const deadline = new AbortController();
-	const execution = this.getExecutionCancelSignal?.();
-	const signal = execution ? AbortSignal.any([execution, deadline.signal]) : deadline.signal;
-	const context = Object.create(this, { getExecutionCancelSignal: { value: () => signal } }) as IExecuteSingleFunctions;
-	let timer: NodeJS.Timeout | undefined;
-	const timedOut = new Promise<never>((_, reject) => {
-		timer = setTimeout(() => {
-			const error = deadlineExceeded(timeoutMs);
-			deadline.abort(error);
-			reject(error);
-		}, timeoutMs);
-	});
+	const deadline = AbortSignal.timeout(timeoutMs);
+	const cancelled = this.getExecutionCancelSignal();
+	const signal = cancelled ? AbortSignal.any([cancelled, deadline]) : deadline;
+	const context = Object.create(this.execution, { getExecutionCancelSignal: { value: () => signal } }) as IExecuteFunctions;
+	const timedOut = new Promise<never>((_, reject) => deadline.addEventListener('abort', () => reject(deadlineExceeded(timeoutMs)), { once: true }));
+	// Settled after the answer when the deadline passes later: nothing waits for it then.
+	timedOut.catch(() => undefined);
 	const sent = (
 		this.helpers.httpRequestWithAuthentication.call(
 			context,
@@ -60,12 +50,8 @@ export async function exchange(
 		) as Promise<IN8nHttpFullResponse>
 	).catch((error: unknown) => {
 		// The abort at the deadline surfaces as n8n's "canceled": it is the deadline.
-		throw deadline.signal.aborted ? deadlineExceeded(timeoutMs) : error;
+		throw deadline.aborted ? deadlineExceeded(timeoutMs) : error;
 	});
-	try {
-		const response = await Promise.race([sent, timedOut]);
-		return { statusCode: response.statusCode, body: response.body, headers: response.headers ?? {} };
-	} finally {
-		clearTimeout(timer);
-	}
+	const response = await Promise.race([sent, timedOut]);
+	return { statusCode: response.statusCode, body: response.body, headers: response.headers ?? {} };
 }

@@ -1,18 +1,11 @@
-import {
-	type IDataObject,
-	type IExecuteSingleFunctions,
-	type IHttpRequestOptions,
-	NodeOperationError,
-} from 'n8n-workflow';
+import { type IDataObject, type IHttpRequestOptions, NodeOperationError } from 'n8n-workflow';
 
 import { MAY_HAVE_BEEN_CREATED, itemPrefix } from '../messages';
 import type { ProviderProfile } from '../profile';
 import { type ApiAnswer, apiError } from './apiErrors';
 import { unreadableSuccess, withoutSecrets } from './answers';
-import { credentialsOf } from './credentials';
 import { apiBaseUrlOf } from './baseUrl';
 import { DeadlineExceeded } from './exchange';
-import { noteFailure, nodeRunOf, stoppedError } from './nodeRun';
 import {
 	BudgetHeld,
 	type SlotRelease,
@@ -30,6 +23,7 @@ import { dryRunAnswer, isDryRun, WRITE_METHODS } from './dryRun';
 import { redact } from './redact';
 import { secretsOf, sessionExchange, sessionFailureIn } from './session';
 import { neverReachedServer, transportCode, transportWords } from './transport';
+import type { Row } from '../engine/row';
 
 /** Retry timing. Tests shorten the delays; the numbers of tries are the product's. */
 export const retryPolicy = {
@@ -69,7 +63,7 @@ function positive(value: unknown, fallback: number): number {
 }
 
 /** The node's Options that govern sending, with their defaults. */
-function sendSettings(context: IExecuteSingleFunctions, profile: ProviderProfile, request: IHttpRequestOptions) {
+function sendSettings(context: Row, profile: ProviderProfile, request: IHttpRequestOptions) {
 	const options = context.getNodeParameter('options', {}) as IDataObject;
 	const perMinute = profile.planLimitOption
 		? Number(readOption(options, 'requestsPerMinute', profile.requestsPerMinute))
@@ -91,7 +85,7 @@ function sendSettings(context: IExecuteSingleFunctions, profile: ProviderProfile
  * failure into an error that names the item and never shows a secret.
  */
 export async function sendRequest(
-	this: IExecuteSingleFunctions,
+	this: Row,
 	profile: ProviderProfile,
 	options: IHttpRequestOptions,
 	sendContext: SendContext = {},
@@ -99,13 +93,12 @@ export async function sendRequest(
 	const node = this.getNode();
 	const itemIndex = this.getItemIndex();
 	const { displayName } = profile;
-	const credentials = await credentialsOf(this, profile.credentialType);
+	const credentials = await this.getCredentials(profile.credentialType);
 	// A login's token is a secret too, but changes with each login: not part of the budget's key.
 	const secrets = secretsOf(this, profile, credentials);
 	const key = budgetKey(profile.credentialType, credentials.baseUrl, profile.secretFields.map((field) => credentials[field]).join('|'));
 	const { perMinute, maxWaitMs, timeoutMs } = sendSettings(this, profile, options);
 	const baseUrl = apiBaseUrlOf(this, profile, credentials);
-	const run = nodeRunOf(this);
 	const method = (options.method ?? 'GET').toUpperCase();
 	// Options › Dry Run (dryRun.ts): a write is answered with what would be sent, and not sent.
 	const dryRun = WRITE_METHODS.has(method) && isDryRun(this);
@@ -136,7 +129,7 @@ export async function sendRequest(
 	let rateLimitTries = 0;
 	let redirects = 0;
 	for (;;) {
-		const notToSend = stoppedError(this, run);
+		const notToSend = this.stopped();
 		if (notToSend) throw notToSend;
 		if (dryRun) return dryRunAnswer(request, method, String(credentials.baseUrl ?? ''), baseUrl, secrets);
 		const release: SlotRelease = await takeSlot(key, perMinute, { maxPauseMs: Math.max(0, maxWaitMs - waitedMs) }).catch((error: unknown) => {
@@ -146,7 +139,7 @@ export async function sendRequest(
 		});
 		waitedMs += release.pausedMs;
 		// Checked once the slot is taken: another row may have failed while this one waited for it.
-		const stopped = stoppedError(this, run);
+		const stopped = this.stopped();
 		if (stopped) {
 			release();
 			throw stopped;
@@ -242,7 +235,7 @@ export async function sendRequest(
 		}
 		const refused = apiError(node, profile, answer, errorContext());
 		// The provider refused the key or its rights: the run's other rows would be refused too.
-		if (statusCode === 401 || statusCode === 403) noteFailure(run, itemIndex, refused);
+		if (statusCode === 401 || statusCode === 403) this.run.noteFailure(itemIndex, refused.message);
 		if (!repeatable && statusCode >= 500) {
 			refused.message += MAY_HAVE_BEEN_CREATED;
 			throw markMayHaveActed(refused);

@@ -1,13 +1,7 @@
 import { createHash } from 'node:crypto';
 
-import {
-	type ICredentialDataDecryptedObject,
-	type IExecuteSingleFunctions,
-	type IHttpRequestOptions,
-	type JsonObject,
-	NodeApiError,
-	NodeOperationError,
-} from 'n8n-workflow';
+import { type ICredentialDataDecryptedObject, type IHttpRequestOptions, type JsonObject, NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type { Row } from '../engine/row';
 
 import { itemPrefix } from '../messages';
 import type { LoginProfile, ProviderProfile } from '../profile';
@@ -100,7 +94,7 @@ interface Session {
 const sessions = new Map<string, Session>();
 const SESSION_IDLE_MS = 60 * 60_000;
 
-function executionIdOf(context: IExecuteSingleFunctions): string | undefined {
+function executionIdOf(context: Row): string | undefined {
 	try {
 		return context.getExecutionId();
 	} catch {
@@ -109,7 +103,7 @@ function executionIdOf(context: IExecuteSingleFunctions): string | undefined {
 }
 
 /** One session per credential and execution: two nodes of a workflow using one credential share it. */
-function sessionOf(context: IExecuteSingleFunctions, profile: ProviderProfile, login: LoginProfile, credentials: ICredentialDataDecryptedObject): Session {
+function sessionOf(context: Row, profile: ProviderProfile, login: LoginProfile, credentials: ICredentialDataDecryptedObject): Session {
 	const now = Date.now();
 	for (const [key, session] of sessions) if (now - session.usedAt > SESSION_IDLE_MS && !session.gate) sessions.delete(key);
 	const fields = Object.keys(credentials)
@@ -134,7 +128,7 @@ function sessionOf(context: IExecuteSingleFunctions, profile: ProviderProfile, l
  * The secrets to remove from what a row shows. For a login credential, the session's list: a
  * token obtained later in the row is added to it, so the caller's copy stays complete.
  */
-export function secretsOf(context: IExecuteSingleFunctions, profile: ProviderProfile, credentials: ICredentialDataDecryptedObject): Array<string | undefined> {
+export function secretsOf(context: Row, profile: ProviderProfile, credentials: ICredentialDataDecryptedObject): Array<string | undefined> {
 	if (!profile.login) return profile.secretFields.map((field) => credentials[field] as string | undefined);
 	return sessionOf(context, profile, profile.login, credentials).secrets;
 }
@@ -145,7 +139,7 @@ export function sessionFailureIn(error: unknown): NodeApiError | NodeOperationEr
 	return isFailure && (error instanceof NodeApiError || error instanceof NodeOperationError) ? error : undefined;
 }
 
-function sessionError(context: IExecuteSingleFunctions, session: Session, sentByThisRow: boolean): Error {
+function sessionError(context: Row, session: Session, sentByThisRow: boolean): Error {
 	const failure = session.failure as SessionFailure;
 	const itemIndex = context.getItemIndex();
 	const message = redact(`${itemPrefix(itemIndex)} ${failure.message}`, session.secrets);
@@ -190,7 +184,7 @@ function refused(displayName: string, what: string, answer: ApiAnswer, fix: stri
  * token; `exchange` for credentials that do not log in.
  */
 export async function sessionExchange(
-	this: IExecuteSingleFunctions,
+	this: Row,
 	profile: ProviderProfile,
 	request: IHttpRequestOptions,
 	credentials: ICredentialDataDecryptedObject,

@@ -1,5 +1,5 @@
 import { fieldsCollection, requiredFieldProperties } from '../../../common/description/fields';
-import { type ContactOperation, plannedOperation } from '../../../common/description/operations';
+import { type ContactOperation, contactOperation } from '../../../common/description/operations';
 import { buildContactBody } from '../../../common/input/contactBody';
 import { createContact } from '../../../common/operations/create';
 import { klenAiProfile } from '../../profile';
@@ -13,13 +13,13 @@ const show = { resource: ['contact'], operation: ['create', 'upsert'] };
 export const createBody = buildContactBody(klenAiContactFields, 'create');
 
 export const create: ContactOperation = {
-	...plannedOperation({
+	...contactOperation({
 		name: 'Create',
 		value: 'create',
 		action: 'Create a contact',
 		description: 'Create a contact',
 		request: { method: 'POST', url: klenEndpoints.create },
-		preSend: [createBody],
+		read: [createBody],
 		send: createContact(klenAiProfile, klenAiUpsertPlan),
 	}),
 	properties: [...requiredFieldProperties(klenAiContactFields, show), fieldsCollection(klenAiContactFields, 'create', show)],

@@ -1,18 +1,18 @@
 import { contactIdProperty } from '../../../common/description/contactId';
-import { type ContactOperation, plannedOperation } from '../../../common/description/operations';
+import { type ContactOperation, contactOperation } from '../../../common/description/operations';
 import { contactIdInUrl } from '../../../common/input/contactBody';
 import { sendContactRequest } from '../../../common/operations/single';
 import { klenAiProfile } from '../../profile';
 import { klenEndpoints } from './endpoints';
 
 export const get: ContactOperation = {
-	...plannedOperation({
+	...contactOperation({
 		name: 'Get',
 		value: 'get',
 		action: 'Get a contact',
 		description: 'Get a contact by ID',
 		request: { method: 'GET', url: klenEndpoints.one },
-		preSend: [contactIdInUrl({ integer: true })],
+		read: [contactIdInUrl({ integer: true })],
 		send: sendContactRequest(klenAiProfile),
 	}),
 	properties: [contactIdProperty({ resource: ['contact'], operation: ['get'] }, 'ID of the contact to get (a whole number)', '1234')],

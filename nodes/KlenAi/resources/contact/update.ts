@@ -1,6 +1,6 @@
 import { contactIdProperty } from '../../../common/description/contactId';
 import { fieldsCollection } from '../../../common/description/fields';
-import { type ContactOperation, plannedOperation } from '../../../common/description/operations';
+import { type ContactOperation, contactOperation } from '../../../common/description/operations';
 import { buildContactBody, contactIdInUrl } from '../../../common/input/contactBody';
 import { sendContactRequest } from '../../../common/operations/single';
 import { klenAiProfile } from '../../profile';
@@ -10,13 +10,13 @@ import { klenAiContactFields } from './fields';
 const show = { resource: ['contact'], operation: ['update'] };
 
 export const update: ContactOperation = {
-	...plannedOperation({
+	...contactOperation({
 		name: 'Update',
 		value: 'update',
 		action: 'Update a contact',
 		description: 'Update the fields given; the others keep their values',
 		request: { method: 'PATCH', url: klenEndpoints.update('{contactId}') },
-		preSend: [contactIdInUrl({ integer: true }), buildContactBody(klenAiContactFields, 'update')],
+		read: [contactIdInUrl({ integer: true }), buildContactBody(klenAiContactFields, 'update')],
 		send: sendContactRequest(klenAiProfile),
 	}),
 	properties: [

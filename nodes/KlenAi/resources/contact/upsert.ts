@@ -1,6 +1,6 @@
-import { type IDataObject, type IExecuteSingleFunctions, type IHttpRequestOptions, NodeOperationError } from 'n8n-workflow';
+import { type IDataObject, type IHttpRequestOptions, NodeOperationError } from 'n8n-workflow';
 
-import { type ContactOperation, plannedOperation } from '../../../common/description/operations';
+import { type ContactOperation, contactOperation } from '../../../common/description/operations';
 import { NOT_SENT } from '../../../common/input/inputError';
 import { itemPrefix } from '../../../common/messages';
 import { upsertContact } from '../../../common/operations/upsert';
@@ -9,12 +9,13 @@ import { createBody } from './create';
 import { klenAiListing } from './listing';
 import { klenEndpoints } from './endpoints';
 import { klenAiUpsertPlan } from './lookup';
+import type { Row } from '../../../common/engine/row';
 
 /** What Create or Update finds the contact by (lookup.ts), as the editor names those fields. */
 const MATCH_FIELDS = 'Email, then by the first Phone Number (both under Additional Fields)';
 
 /** preSend: a row that gives neither match field fails here, naming them, before any request. */
-async function requireMatchField(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+async function requireMatchField(this: Row, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
 	if (klenAiUpsertPlan.lookupKeys((requestOptions.body ?? {}) as IDataObject, {}).length > 0) return requestOptions;
 	const itemIndex = this.getItemIndex();
 	throw new NodeOperationError(
@@ -25,13 +26,13 @@ async function requireMatchField(this: IExecuteSingleFunctions, requestOptions: 
 }
 
 export const upsert: ContactOperation = {
-	...plannedOperation({
+	...contactOperation({
 		name: 'Create or Update',
 		value: 'upsert',
 		action: 'Create or update a contact',
 		description: 'Create a new record, or update the current one if it already exists (upsert)',
 		request: { method: 'POST', url: klenEndpoints.create },
-		preSend: [createBody, requireMatchField],
+		read: [createBody, requireMatchField],
 		send: upsertContact(klenAiProfile, klenAiUpsertPlan, klenAiListing),
 	}),
 	// The fields are Create's (create.ts shows them for both operations). The notice is shown

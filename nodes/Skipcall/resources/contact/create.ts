@@ -1,5 +1,5 @@
 import { requiredFieldProperties, fieldsCollection } from '../../../common/description/fields';
-import { type ContactOperation, plannedOperation } from '../../../common/description/operations';
+import { type ContactOperation, contactOperation } from '../../../common/description/operations';
 import { buildContactBody } from '../../../common/input/contactBody';
 import { sendContactRequest } from '../../../common/operations/single';
 import { skipcallProfile } from '../../profile';
@@ -9,13 +9,13 @@ const show = { resource: ['contact'], operation: ['create'] };
 
 // Skipcall cannot search contacts: a create that may have gone through is not sent again.
 export const create: ContactOperation = {
-	...plannedOperation({
+	...contactOperation({
 		name: 'Create',
 		value: 'create',
 		action: 'Create a contact',
 		description: 'Create a contact',
 		request: { method: 'POST', url: '/contacts' },
-		preSend: [buildContactBody(skipcallContactFields, 'create')],
+		read: [buildContactBody(skipcallContactFields, 'create')],
 		send: sendContactRequest(skipcallProfile),
 	}),
 	properties: [...requiredFieldProperties(skipcallContactFields, show), fieldsCollection(skipcallContactFields, 'create', show)],

@@ -1,5 +1,5 @@
 import { contactIdProperty } from '../../../common/description/contactId';
-import { type ContactOperation, plannedOperation } from '../../../common/description/operations';
+import { type ContactOperation, contactOperation } from '../../../common/description/operations';
 import { contactIdInUrl } from '../../../common/input/contactBody';
 import { sendContactRequest } from '../../../common/operations/single';
 import { skipcallProfile } from '../../profile';
@@ -7,13 +7,13 @@ import { skipcallProfile } from '../../profile';
 export const SKIPCALL_ID_PLACEHOLDER = '550e8400-e29b-41d4-a716-446655440000';
 
 export const get: ContactOperation = {
-	...plannedOperation({
+	...contactOperation({
 		name: 'Get',
 		value: 'get',
 		action: 'Get a contact',
 		description: 'Get a contact by ID',
 		request: { method: 'GET', url: '/contacts/{contactId}' },
-		preSend: [contactIdInUrl()],
+		read: [contactIdInUrl()],
 		send: sendContactRequest(skipcallProfile),
 	}),
 	properties: [

@@ -1,6 +1,6 @@
 import { contactIdProperty } from '../../../common/description/contactId';
 import { fieldsCollection } from '../../../common/description/fields';
-import { type ContactOperation, plannedOperation } from '../../../common/description/operations';
+import { type ContactOperation, contactOperation } from '../../../common/description/operations';
 import { buildContactBody, contactIdInUrl } from '../../../common/input/contactBody';
 import { sendContactRequest } from '../../../common/operations/single';
 import { skipcallProfile } from '../../profile';
@@ -10,13 +10,13 @@ import { SKIPCALL_ID_PLACEHOLDER } from './get';
 const show = { resource: ['contact'], operation: ['update'] };
 
 export const update: ContactOperation = {
-	...plannedOperation({
+	...contactOperation({
 		name: 'Update',
 		value: 'update',
 		action: 'Update a contact',
 		description: 'Update the fields given; the others keep their values',
 		request: { method: 'PATCH', url: '/contacts/{contactId}' },
-		preSend: [contactIdInUrl(), buildContactBody(skipcallContactFields, 'update')],
+		read: [contactIdInUrl(), buildContactBody(skipcallContactFields, 'update')],
 		send: sendContactRequest(skipcallProfile),
 	}),
 	properties: [

@@ -1,9 +1,8 @@
 import { fieldsCollection } from '../../../common/description/fields';
-import { type ContactOperation, plannedOperation } from '../../../common/description/operations';
+import { type ContactOperation, contactOperation } from '../../../common/description/operations';
 import { topLevelFieldProperties } from '../../../common/description/requiredOneOf';
 import { buildContactBody } from '../../../common/input/contactBody';
 import { createContact } from '../../../common/operations/create';
-import { namingRefusedFields } from '../../../common/sending/errorField';
 import { skodeProfile } from '../../profile';
 import { skodeEndpoints } from './endpoints';
 import { skodeContactFields } from './fields';
@@ -15,14 +14,14 @@ const show = { resource: ['contact'], operation: ['create', 'upsert'] };
 export const createBody = buildContactBody(skodeContactFields, 'create');
 
 export const create: ContactOperation = {
-	...plannedOperation({
+	...contactOperation({
 		name: 'Create',
 		value: 'create',
 		action: 'Create a contact',
 		description: 'Create a contact; an email Skode AI already has is refused, naming that contact',
 		request: { method: 'POST', url: skodeEndpoints.create },
-		preSend: [createBody],
-		send: namingRefusedFields(createContact(skodeProfile, skodeUpsertPlan)),
+		read: [createBody],
+		send: createContact(skodeProfile, skodeUpsertPlan),
 	}),
 	properties: [...topLevelFieldProperties(skodeContactFields, show), fieldsCollection(skodeContactFields, 'create', show)],
 };

@@ -1,21 +1,20 @@
 import { contactIdProperty } from '../../../common/description/contactId';
-import { type ContactOperation, plannedOperation } from '../../../common/description/operations';
+import { type ContactOperation, contactOperation } from '../../../common/description/operations';
 import { contactIdInUrl } from '../../../common/input/contactBody';
 import { deleteContact } from '../../../common/operations/delete';
-import { namingRefusedFields } from '../../../common/sending/errorField';
 import { skodeProfile } from '../../profile';
 import { skodeEndpoints } from './endpoints';
 import { SKODE_ID_PLACEHOLDER } from './get';
 
 export const deleteOperation: ContactOperation = {
-	...plannedOperation({
+	...contactOperation({
 		name: 'Delete',
 		value: 'delete',
 		action: 'Delete a contact',
 		description: 'Delete a contact (recoverable from Skode AI’s trash for 30 days)',
 		request: { method: 'DELETE', url: skodeEndpoints.one },
-		preSend: [contactIdInUrl()],
-		send: namingRefusedFields(deleteContact(skodeProfile)),
+		read: [contactIdInUrl()],
+		send: deleteContact(skodeProfile),
 	}),
 	properties: [
 		contactIdProperty(

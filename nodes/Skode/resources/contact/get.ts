@@ -1,8 +1,7 @@
 import { contactIdProperty } from '../../../common/description/contactId';
-import { type ContactOperation, plannedOperation } from '../../../common/description/operations';
+import { type ContactOperation, contactOperation } from '../../../common/description/operations';
 import { contactIdInUrl } from '../../../common/input/contactBody';
 import { sendEnvelopedContactRequest } from '../../../common/operations/envelope';
-import { namingRefusedFields } from '../../../common/sending/errorField';
 import { skodeProfile } from '../../profile';
 import { skodeEndpoints } from './endpoints';
 
@@ -10,14 +9,14 @@ import { skodeEndpoints } from './endpoints';
 export const SKODE_ID_PLACEHOLDER = 'contact_xyz789';
 
 export const get: ContactOperation = {
-	...plannedOperation({
+	...contactOperation({
 		name: 'Get',
 		value: 'get',
 		action: 'Get a contact',
 		description: 'Get a contact by ID, with its deals, recent activities and tags',
 		request: { method: 'GET', url: skodeEndpoints.one },
-		preSend: [contactIdInUrl()],
-		send: namingRefusedFields(sendEnvelopedContactRequest(skodeProfile)),
+		read: [contactIdInUrl()],
+		send: sendEnvelopedContactRequest(skodeProfile),
 	}),
 	properties: [contactIdProperty({ resource: ['contact'], operation: ['get'] }, 'ID of the contact to get', SKODE_ID_PLACEHOLDER)],
 };

@@ -1,13 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { filtersCollection, returnAllAndLimit } from '../../../common/description/getMany';
-import { type ContactOperation, plannedOperation } from '../../../common/description/operations';
+import { type ContactOperation, contactOperation } from '../../../common/description/operations';
 import { readIsoDate } from '../../../common/input/dates';
 import { type QueryParameter, listQuery } from '../../../common/input/query';
 import { readEmail, readString } from '../../../common/input/values';
 import { type PagingPlan, getManyContacts } from '../../../common/operations/getMany';
 import { contactsUnder } from '../../../common/operations/contactIndex';
-import { namingRefusedFields } from '../../../common/sending/errorField';
 import { skodeProfile } from '../../profile';
 import { SKODE_PAGE_SIZE, skodeEndpoints } from './endpoints';
 
@@ -63,14 +62,14 @@ export const sortOption: INodeProperties = {
 };
 
 export const getAll: ContactOperation = {
-	...plannedOperation({
+	...contactOperation({
 		name: 'Get Many',
 		value: 'getAll',
 		action: 'Get many contacts',
 		description: 'List contacts, optionally filtered and sorted',
 		request: { method: 'GET', url: skodeEndpoints.list },
-		preSend: [listQuery({ filters: { label: 'Filters', parameters: FILTERS }, options: { label: 'Options', parameters: [{ name: 'sort', displayName: 'Sort', query: 'sort', read: readString }] } })],
-		send: namingRefusedFields(getManyContacts(skodeProfile, skodePaging)),
+		read: [listQuery({ filters: { label: 'Filters', parameters: FILTERS }, options: { label: 'Options', parameters: [{ name: 'sort', displayName: 'Sort', query: 'sort', read: readString }] } })],
+		send: getManyContacts(skodeProfile, skodePaging),
 	}),
 	properties: [
 		...returnAllAndLimit,

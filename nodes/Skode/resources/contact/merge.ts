@@ -1,6 +1,5 @@
-import { type ContactOperation, plannedOperation } from '../../../common/description/operations';
+import { type ContactOperation, contactOperation } from '../../../common/description/operations';
 import { buildMergeBody, mergeContacts } from '../../../common/operations/merge';
-import { namingRefusedFields } from '../../../common/sending/errorField';
 import { skodeProfile } from '../../profile';
 import { skodeEndpoints } from './endpoints';
 
@@ -8,14 +7,14 @@ const show = { resource: ['contact'], operation: ['merge'] };
 const mergeFields = { primary: 'primary_id', duplicates: 'duplicate_ids' };
 
 export const merge: ContactOperation = {
-	...plannedOperation({
+	...contactOperation({
 		name: 'Merge',
 		value: 'merge',
 		action: 'Merge contacts',
 		description: 'Merge duplicate contacts into one primary contact',
 		request: { method: 'POST', url: skodeEndpoints.merge },
-		preSend: [buildMergeBody(mergeFields)],
-		send: namingRefusedFields(mergeContacts(skodeProfile, mergeFields)),
+		read: [buildMergeBody(mergeFields)],
+		send: mergeContacts(skodeProfile, mergeFields),
 	}),
 	properties: [
 		{

@@ -1,9 +1,8 @@
 import { contactIdProperty } from '../../../common/description/contactId';
 import { fieldsCollection } from '../../../common/description/fields';
-import { type ContactOperation, plannedOperation } from '../../../common/description/operations';
+import { type ContactOperation, contactOperation } from '../../../common/description/operations';
 import { buildContactBody, contactIdInUrl } from '../../../common/input/contactBody';
 import { sendEnvelopedContactRequest } from '../../../common/operations/envelope';
-import { namingRefusedFields } from '../../../common/sending/errorField';
 import { skodeProfile } from '../../profile';
 import { skodeEndpoints } from './endpoints';
 import { skodeContactFields } from './fields';
@@ -12,14 +11,14 @@ import { SKODE_ID_PLACEHOLDER } from './get';
 const show = { resource: ['contact'], operation: ['update'] };
 
 export const update: ContactOperation = {
-	...plannedOperation({
+	...contactOperation({
 		name: 'Update',
 		value: 'update',
 		action: 'Update a contact',
 		description: 'Update the fields given; the others keep their values',
 		request: { method: 'PATCH', url: skodeEndpoints.update('{contactId}') },
-		preSend: [contactIdInUrl(), buildContactBody(skodeContactFields, 'update')],
-		send: namingRefusedFields(sendEnvelopedContactRequest(skodeProfile)),
+		read: [contactIdInUrl(), buildContactBody(skodeContactFields, 'update')],
+		send: sendEnvelopedContactRequest(skodeProfile),
 	}),
 	properties: [
 		contactIdProperty(show, 'ID of the contact to update', SKODE_ID_PLACEHOLDER),

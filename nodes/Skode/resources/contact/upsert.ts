@@ -1,6 +1,5 @@
-import { type ContactOperation, plannedOperation } from '../../../common/description/operations';
+import { type ContactOperation, contactOperation } from '../../../common/description/operations';
 import { requireLookupKey, upsertContact } from '../../../common/operations/upsert';
-import { namingRefusedFields } from '../../../common/sending/errorField';
 import { skodeProfile } from '../../profile';
 import { createBody } from './create';
 import { skodeListing } from './listing';
@@ -8,14 +7,14 @@ import { skodeEndpoints } from './endpoints';
 import { skodeUpsertPlan } from './lookup';
 
 export const upsert: ContactOperation = {
-	...plannedOperation({
+	...contactOperation({
 		name: 'Create or Update',
 		value: 'upsert',
 		action: 'Create or update a contact',
 		description: 'Create a new record, or update the current one if it already exists (upsert)',
 		request: { method: 'POST', url: skodeEndpoints.create },
-		preSend: [createBody, requireLookupKey(skodeUpsertPlan)],
-		send: namingRefusedFields(upsertContact(skodeProfile, skodeUpsertPlan, skodeListing)),
+		read: [createBody, requireLookupKey(skodeUpsertPlan)],
+		send: upsertContact(skodeProfile, skodeUpsertPlan, skodeListing),
 	}),
 	// The fields are Create's (create.ts shows them for both operations); the notice is shown
 	// above them (common/description/operations.ts puts notices first).

@@ -1,13 +1,7 @@
-import type {
-	DeclarativeRestApiSettings,
-	IDataObject,
-	IExecutePaginationFunctions,
-	IHttpRequestOptions,
-	INodeExecutionData,
-} from 'n8n-workflow';
+import type { IDataObject, IHttpRequestOptions, INodeExecutionData } from 'n8n-workflow';
 
 import { fieldsCollection, requiredFieldProperties } from '../../../common/description/fields';
-import { type ContactOperation, plannedOperation } from '../../../common/description/operations';
+import { type ContactOperation, contactOperation } from '../../../common/description/operations';
 import { buildContactBody } from '../../../common/input/contactBody';
 import { createWithRecovery } from '../../../common/operations/create';
 import { answerItems } from '../../../common/operations/items';
@@ -16,6 +10,7 @@ import { tetherProfile } from '../../profile';
 import { duplicateError, holderOf, tetherDuplicate } from './duplicates';
 import { tetherCreateFields } from './fields';
 import { tetherContact, tetherEndpoints, tetherLookup } from './lookup';
+import type { Row } from '../../../common/engine/row';
 
 // Create or Update takes the same fields as Create.
 const show = { resource: ['contact'], operation: ['create', 'upsert'] };
@@ -28,10 +23,10 @@ export const createBody = buildContactBody(tetherCreateFields, 'create');
  * refused number into an error naming the contact that has it.
  */
 async function createTetherContact(
-	this: IExecutePaginationFunctions,
-	requestData: DeclarativeRestApiSettings.ResultOptions,
+	this: Row,
+	request: IHttpRequestOptions,
 ): Promise<INodeExecutionData[]> {
-	const options = requestData.options as IHttpRequestOptions;
+	const options = request;
 	const keys = lookupKeysOf(this, tetherLookup, (options.body ?? {}) as IDataObject);
 	let failure: unknown;
 	try {
@@ -46,13 +41,13 @@ async function createTetherContact(
 }
 
 export const create: ContactOperation = {
-	...plannedOperation({
+	...contactOperation({
 		name: 'Create',
 		value: 'create',
 		action: 'Create a contact',
 		description: 'Create a contact',
 		request: { method: 'POST', url: tetherEndpoints.create },
-		preSend: [createBody],
+		read: [createBody],
 		send: createTetherContact,
 	}),
 	properties: [...requiredFieldProperties(tetherCreateFields, show), fieldsCollection(tetherCreateFields, 'create', show)],

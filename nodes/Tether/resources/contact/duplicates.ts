@@ -1,4 +1,4 @@
-import { type IDataObject, type IExecutePaginationFunctions, type IHttpRequestOptions, type JsonObject, NodeApiError } from 'n8n-workflow';
+import { type IDataObject, type IHttpRequestOptions, type JsonObject, NodeApiError } from 'n8n-workflow';
 
 import { itemPrefix } from '../../../common/messages';
 import { findExisting } from '../../../common/operations/lookup';
@@ -6,6 +6,7 @@ import { idOf } from '../../../common/operations/records';
 import { serverReason } from '../../../common/sending/apiErrors';
 import { tetherProfile } from '../../profile';
 import { phoneKey, tetherLookup } from './lookup';
+import type { Row } from '../../../common/engine/row';
 
 /**
  * Tether refuses a number another contact of the organisation has. Its status is not
@@ -39,7 +40,7 @@ export function tetherDuplicate(error: unknown): TetherDuplicate | undefined {
 
 /** The contact holding the refused number: named by Tether, else found by searching for the number. */
 export async function holderOf(
-	this: IExecutePaginationFunctions,
+	this: Row,
 	duplicate: TetherDuplicate,
 	options: IHttpRequestOptions,
 ): Promise<string | undefined> {
@@ -50,7 +51,7 @@ export async function holderOf(
 
 /** The row's error for a refused number: names the number and its contact, and how to go on. */
 export function duplicateError(
-	this: IExecutePaginationFunctions,
+	this: Row,
 	duplicate: TetherDuplicate,
 	holderId: string | undefined,
 	notDone: 'not created' | 'not updated',

@@ -1,5 +1,5 @@
 import { filtersCollection, returnAllAndLimit } from '../../../common/description/getMany';
-import { type ContactOperation, plannedOperation } from '../../../common/description/operations';
+import { type ContactOperation, contactOperation } from '../../../common/description/operations';
 import { type QueryParameter, listQuery } from '../../../common/input/query';
 import { readString } from '../../../common/input/values';
 import { type PagingPlan, getManyContacts } from '../../../common/operations/getMany';
@@ -23,13 +23,13 @@ const FILTERS: QueryParameter[] = [
 ];
 
 export const getAll: ContactOperation = {
-	...plannedOperation({
+	...contactOperation({
 		name: 'Get Many',
 		value: 'getAll',
 		action: 'Get many contacts',
 		description: 'List contacts, optionally filtered',
 		request: { method: 'GET', url: tetherEndpoints.list },
-		preSend: [listQuery({ filters: { label: 'Filters', parameters: FILTERS } })],
+		read: [listQuery({ filters: { label: 'Filters', parameters: FILTERS } })],
 		send: getManyContacts(tetherProfile, tetherPaging),
 	}),
 	properties: [

@@ -1,15 +1,8 @@
-import type {
-	DeclarativeRestApiSettings,
-	IDataObject,
-	IExecutePaginationFunctions,
-	IExecuteSingleFunctions,
-	IHttpRequestOptions,
-	INodeExecutionData,
-} from 'n8n-workflow';
+import type { IDataObject, IHttpRequestOptions, INodeExecutionData } from 'n8n-workflow';
 
 import { contactIdProperty } from '../../../common/description/contactId';
 import { fieldsCollection } from '../../../common/description/fields';
-import { type ContactOperation, plannedOperation } from '../../../common/description/operations';
+import { type ContactOperation, contactOperation } from '../../../common/description/operations';
 import { buildContactBody, contactIdInUrl } from '../../../common/input/contactBody';
 import { inputError } from '../../../common/input/inputError';
 import { answerItems } from '../../../common/operations/items';
@@ -18,11 +11,12 @@ import { tetherProfile } from '../../profile';
 import { duplicateError, holderOf, tetherDuplicate } from './duplicates';
 import { checkClearedStage, tetherUpdateFields } from './fields';
 import { tetherContact, tetherEndpoints } from './lookup';
+import type { Row } from '../../../common/engine/row';
 
 const show = { resource: ['contact'], operation: ['update'] };
 
 /** preSend: a cleared stage with a Status is refused before sending (Tether refuses it too). */
-async function stageRules(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+async function stageRules(this: Row, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
 	try {
 		checkClearedStage((requestOptions.body ?? {}) as IDataObject);
 	} catch (error) {
@@ -33,10 +27,10 @@ async function stageRules(this: IExecuteSingleFunctions, requestOptions: IHttpRe
 
 /** Sends the update and outputs the contact, not Tether's envelope. */
 export async function updateTetherContact(
-	this: IExecutePaginationFunctions,
-	requestData: DeclarativeRestApiSettings.ResultOptions,
+	this: Row,
+	request: IHttpRequestOptions,
 ): Promise<INodeExecutionData[]> {
-	const options = requestData.options as IHttpRequestOptions;
+	const options = request;
 	let failure: unknown;
 	try {
 		const answer = await sendRequest.call(this, tetherProfile, options);
@@ -50,13 +44,13 @@ export async function updateTetherContact(
 }
 
 export const update: ContactOperation = {
-	...plannedOperation({
+	...contactOperation({
 		name: 'Update',
 		value: 'update',
 		action: 'Update a contact',
 		description: 'Change a contact’s stage, pipeline or phone numbers; the others keep their values',
 		request: { method: 'PATCH', url: tetherEndpoints.one('{contactId}') },
-		preSend: [contactIdInUrl(), buildContactBody(tetherUpdateFields, 'update'), stageRules],
+		read: [contactIdInUrl(), buildContactBody(tetherUpdateFields, 'update'), stageRules],
 		send: updateTetherContact,
 	}),
 	properties: [

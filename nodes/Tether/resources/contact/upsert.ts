@@ -1,12 +1,6 @@
-import type {
-	DeclarativeRestApiSettings,
-	IDataObject,
-	IExecutePaginationFunctions,
-	IHttpRequestOptions,
-	INodeExecutionData,
-} from 'n8n-workflow';
+import type { IDataObject, IHttpRequestOptions, INodeExecutionData } from 'n8n-workflow';
 
-import { type ContactOperation, plannedOperation } from '../../../common/description/operations';
+import { type ContactOperation, contactOperation } from '../../../common/description/operations';
 import { createWithRecovery } from '../../../common/operations/create';
 import { answerItems } from '../../../common/operations/items';
 import { upsertResultFields } from '../../../common/operations/dryRun';
@@ -21,6 +15,7 @@ import { duplicateError, holderOf, tetherDuplicate } from './duplicates';
 import { UPDATABLE_API_FIELDS } from './fields';
 import { tetherContact, tetherEndpoints, tetherLookup } from './lookup';
 import { tetherListing } from './listing';
+import type { Row } from '../../../common/engine/row';
 
 /** The part of a create body an update can send (fields.ts, tetherUpdateFields). */
 function updatableOf(body: IDataObject): IDataObject {
@@ -34,11 +29,11 @@ function updatableOf(body: IDataObject): IDataObject {
  * number is not the row's first) updates that contact.
  */
 async function upsertTetherContact(
-	this: IExecutePaginationFunctions,
-	requestData: DeclarativeRestApiSettings.ResultOptions,
+	this: Row,
+	request: IHttpRequestOptions,
 ): Promise<INodeExecutionData[]> {
 	const itemIndex = this.getItemIndex();
-	const options = requestData.options as IHttpRequestOptions;
+	const options = request;
 	const body = (options.body ?? {}) as IDataObject;
 	const keys = lookupKeysOf(this, tetherLookup, body);
 	// The run's index of the organisation's contacts, or a search per row (upsertLookup.ts).
@@ -84,13 +79,13 @@ async function upsertTetherContact(
 }
 
 export const upsert: ContactOperation = {
-	...plannedOperation({
+	...contactOperation({
 		name: 'Create or Update',
 		value: 'upsert',
 		action: 'Create or update a contact',
 		description: 'Create a new record, or update the current one if it already exists (upsert)',
 		request: { method: 'POST', url: tetherEndpoints.create },
-		preSend: [createBody],
+		read: [createBody],
 		send: upsertTetherContact,
 	}),
 	// The fields are Create's (create.ts shows them for both operations).
