@@ -7,7 +7,7 @@ import { redact } from '../common/sending/redact';
 import { transportCode, transportWords } from '../common/sending/transport';
 import { tetherApiUrl } from './instance';
 import { LOGIN_PATH, type LoginAnswer, VERIFY_PATH, loginOutcome } from './login';
-import { tetherProfile } from './profile';
+import { tetherLogin, tetherProfile } from './profile';
 
 const TEST_TIMEOUT_MS = 20_000;
 
@@ -56,7 +56,7 @@ function travelsUnencrypted(api: string, logsIn: boolean): string {
  */
 export async function tetherCredentialTest(this: ICredentialTestFunctions, credential: ICredentialsDecrypted): Promise<INodeCredentialTestResult> {
 	const data = credential.data ?? {};
-	const login = tetherProfile.login!;
+	const login = tetherLogin;
 	let api: string;
 	try {
 		api = tetherApiUrl(data.baseUrl);

@@ -4,7 +4,7 @@ import { FieldError } from '../common/input/values';
 import { serverReason } from '../common/sending/apiErrors';
 import { serverWaitMs } from '../common/sending/pacing';
 import { redactDeep } from '../common/sending/redact';
-import { type LoginOutcome, reportLogin } from '../common/sending/session';
+import { type LoginOutcome, reportLogin } from './session';
 import { transportCode, transportWords } from '../common/sending/transport';
 import { tetherApiUrl } from './instance';
 

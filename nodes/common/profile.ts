@@ -1,4 +1,7 @@
-import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IHttpRequestOptions } from 'n8n-workflow';
+
+import type { Row } from './engine/row';
+import type { ApiAnswer } from './sending/apiErrors';
 
 /**
  * What the shared machinery needs to know about a provider: its credential, its limits and
@@ -32,23 +35,12 @@ export interface ProviderProfile {
 	 * it, the Base URL is used as given.
 	 */
 	apiBaseUrl?: (baseUrl: unknown) => string;
-	/** A credential that can log in with n8n's pre-authentication (sending/session.ts). */
-	login?: LoginProfile;
-}
-
-/**
- * A credential that logs in (n8n's pre-authentication: a hidden expirable token field, a
- * `preAuthentication` that fills it) or carries a long-lived access token instead.
- */
-export interface LoginProfile {
-	/** The credential's hidden, expirable field holding the current login's token. */
-	tokenField: string;
-	/** Whether these credentials log in (else they carry an access token). */
-	logsIn: (credentials: ICredentialDataDecryptedObject) => boolean;
-	/** Who logs in, for messages: "admin@example.com". */
-	user: (credentials: ICredentialDataDecryptedObject) => string;
-	/** How to fix a refused access token. */
-	tokenHint: string;
-	/** What to check when the token of a fresh login is refused. */
-	freshTokenHint: string;
+	/**
+	 * How one request of a row goes on the wire with the run's credentials: by default
+	 * sending/exchange.ts; Tether's shares its login session between rows (nodes/Tether/session.ts).
+	 * Errors it words for the row itself are marked with finalError.
+	 */
+	exchange?: (row: Row, request: IHttpRequestOptions, credentials: ICredentialDataDecryptedObject, timeoutMs: number) => Promise<ApiAnswer>;
+	/** The secrets a row never shows: by default the values of secretFields (Tether adds its login tokens). */
+	secretsOf?: (row: Row, credentials: ICredentialDataDecryptedObject) => Array<string | undefined>;
 }

@@ -1,5 +1,5 @@
 import { TetherApi } from '../../credentials/TetherApi.credentials';
-import { sessionPolicy } from '../../nodes/common/sending/session';
+import { sessionPolicy } from '../../nodes/Tether/session';
 import { retryPolicy } from '../../nodes/common/sending/send';
 import { redact } from '../../nodes/common/sending/redact';
 import { Tether } from '../../nodes/Tether/Tether.node';

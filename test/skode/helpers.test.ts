@@ -1,5 +1,5 @@
-import { readIsoDate } from '../../nodes/common/input/dates';
-import { normalizeSinglePhone } from '../../nodes/common/input/singlePhone';
+import { readIsoDate } from '../../nodes/Skode/resources/contact/getAll';
+import { normalizeSinglePhone } from '../../nodes/Skode/resources/contact/fields';
 import { existingIdIn } from '../../nodes/common/operations/duplicate';
 import { contactFrom } from '../../nodes/common/operations/envelope';
 import { addressCountry, readAddress } from '../../nodes/Skode/resources/contact/address';

@@ -1,4 +1,4 @@
-import { sessionPolicy } from '../../nodes/common/sending/session';
+import { sessionPolicy } from '../../nodes/Tether/session';
 import { retryPolicy } from '../../nodes/common/sending/send';
 import {
 	TETHER_ACCESS_TOKEN,

@@ -18,6 +18,17 @@ export class DeadlineExceeded extends Error {
 
 const deadlineExceeded = (timeoutMs: number) => new DeadlineExceeded(timeoutMs);
 
+const FINAL = Symbol('worded for the row');
+
+/** Marks an error of a provider's own exchange (profile.exchange) as worded for the row: sendRequest passes it on as it is. */
+export function finalError<T extends Error>(error: T): T {
+	return Object.assign(error, { [FINAL]: true });
+}
+
+export function isFinal(error: unknown): error is Error {
+	return error instanceof Error && (error as unknown as Record<symbol, unknown>)[FINAL] === true;
+}
+
 /**
  * One HTTP exchange through n8n's request helper (so the credential's `authenticate` applies),
  * finished within `timeoutMs` from start to last byte. n8n's own `timeout` is an idle-socket

@@ -1,11 +1,11 @@
-import { type IDataObject, type IHttpRequestOptions, NodeOperationError } from 'n8n-workflow';
+import { type ICredentialDataDecryptedObject, type IDataObject, type IHttpRequestOptions, NodeOperationError } from 'n8n-workflow';
 
 import { MAY_HAVE_BEEN_CREATED, itemPrefix } from '../messages';
 import type { ProviderProfile } from '../profile';
 import { type ApiAnswer, apiError } from './apiErrors';
 import { unreadableSuccess, withoutSecrets } from './answers';
-import { apiBaseUrlOf } from './baseUrl';
-import { DeadlineExceeded } from './exchange';
+import { inputError } from '../input/inputError';
+import { DeadlineExceeded, exchange, isFinal } from './exchange';
 import {
 	BudgetHeld,
 	type SlotRelease,
@@ -21,7 +21,6 @@ import {
 import { MAX_REDIRECTS, decideRedirect, isRedirect, originOf } from './redirects';
 import { dryRunAnswer, isDryRun, WRITE_METHODS } from './dryRun';
 import { redact } from './redact';
-import { secretsOf, sessionExchange, sessionFailureIn } from './session';
 import { neverReachedServer, transportCode, transportWords } from './transport';
 import type { Row } from '../engine/row';
 
@@ -79,6 +78,20 @@ function sendSettings(context: Row, profile: ProviderProfile, request: IHttpRequ
 }
 
 /**
+ * The address requests go under: the profile's reading of the credential's Base URL (Tether's
+ * instance plus `/api`), else the Base URL as given. A Base URL the profile cannot use fails
+ * the row before anything is sent, naming the credential's field.
+ */
+function apiBaseUrlOf(context: Row, profile: ProviderProfile, credentials: ICredentialDataDecryptedObject): string {
+	if (!profile.apiBaseUrl) return String(credentials.baseUrl ?? '');
+	try {
+		return profile.apiBaseUrl(credentials.baseUrl);
+	} catch (error) {
+		throw inputError(context.getNode(), context.getItemIndex(), error, `${profile.displayName} credential › Base URL`);
+	}
+}
+
+/**
  * Sends one request the way a long sync needs: within the provider's rate limit, waiting
  * out 429s as the server asks, retrying transient faults where repeating is safe, following
  * redirects only within the Base URL's origin, within a deadline per try, and turning every
@@ -95,7 +108,7 @@ export async function sendRequest(
 	const { displayName } = profile;
 	const credentials = await this.getCredentials(profile.credentialType);
 	// A login's token is a secret too, but changes with each login: not part of the budget's key.
-	const secrets = secretsOf(this, profile, credentials);
+	const secrets = profile.secretsOf?.(this, credentials) ?? profile.secretFields.map((field) => credentials[field] as string | undefined);
 	const key = budgetKey(profile.credentialType, credentials.baseUrl, profile.secretFields.map((field) => credentials[field]).join('|'));
 	const { perMinute, maxWaitMs, timeoutMs } = sendSettings(this, profile, options);
 	const baseUrl = apiBaseUrlOf(this, profile, credentials);
@@ -145,7 +158,9 @@ export async function sendRequest(
 			throw stopped;
 		}
 		const repeatable = String(request.method ?? 'GET').toUpperCase() !== 'POST';
-		const outcome = await settle(sessionExchange.call(this, profile, request, credentials, timeoutMs));
+		const outcome = await settle(
+			profile.exchange ? profile.exchange(this, request, credentials, timeoutMs) : exchange.call(this, profile.credentialType, request, { ...credentials }, timeoutMs),
+		);
 		// A row's failure is noted by its hook a few microtasks after its request ends (nodeRun.ts):
 		// the slot of a request that did not succeed passes on only after them, so that no row
 		// waiting for it leaves in between.
@@ -153,9 +168,8 @@ export async function sendRequest(
 		else release();
 		if ('error' in outcome) {
 			const { error } = outcome;
-			// A refused login or token (session.ts): already worded for the row, not a network fault.
-			const refusal = sessionFailureIn(error);
-			if (refusal) throw refusal;
+			// Worded for the row by the provider's own exchange (Tether's refused login): not a network fault.
+			if (isFinal(error)) throw error;
 			// The execution was stopped: nothing to retry or explain.
 			if (this.getExecutionCancelSignal?.()?.aborted) throw error;
 			const code = transportCode(error);

@@ -1,10 +1,35 @@
+import type { IHttpRequestOptions, INodeExecutionData } from 'n8n-workflow';
+
 import { contactIdProperty } from '../../../common/description/contactId';
 import { type ContactOperation, contactOperation } from '../../../common/description/operations';
+import type { Row } from '../../../common/engine/row';
 import { contactIdInUrl } from '../../../common/input/contactBody';
-import { deleteContact } from '../../../common/operations/delete';
+import { answerItems } from '../../../common/operations/items';
+import type { ProviderProfile } from '../../../common/profile';
+import { isDryRunBody } from '../../../common/sending/dryRun';
+import { sendRequest } from '../../../common/sending/send';
 import { skodeProfile } from '../../profile';
 import { skodeEndpoints } from './endpoints';
 import { SKODE_ID_PLACEHOLDER } from './get';
+
+/**
+ * The Delete hook: the provider answers 204 (no body), so the row's output says what happened,
+ * `{ deleted: true, id }` (interface.md), whatever the answer carried; a dry run, the
+ * request it would send.
+ */
+function deleteContact(profile: ProviderProfile) {
+	return async function (
+		this: Row,
+		request: IHttpRequestOptions,
+	): Promise<INodeExecutionData[]> {
+		const answer = await sendRequest.call(this, profile, request);
+		// A dry run outputs the request it did not send (sending/dryRun.ts).
+		if (isDryRunBody(answer.body)) return answerItems(answer.body, this.getItemIndex());
+		// Already checked by the contactIdInUrl preSend, which put it in the URL.
+		const id = String(this.getNodeParameter('contactId', '') ?? '').trim();
+		return [{ json: { deleted: true, id }, pairedItem: { item: this.getItemIndex() } }];
+	};
+}
 
 export const deleteOperation: ContactOperation = {
 	...contactOperation({

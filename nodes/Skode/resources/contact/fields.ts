@@ -1,7 +1,26 @@
 import type { ContactField } from '../../../common/input/fields';
-import { normalizeSinglePhone } from '../../../common/input/singlePhone';
-import { readContext } from '../../../common/input/values';
+import { type PhoneInput, type PhoneOptions, normalizePhoneNumbers } from '../../../common/input/phone';
+import { FieldError, describeValue, isBlank, readContext } from '../../../common/input/values';
 import { addressCountry, addressProperty, readAddress } from './address';
+
+/**
+ * A field that holds ONE phone number (Skode keeps one per contact), read like any phone cell
+ * and sent in E.164. A cell with several different numbers is refused, naming them: keeping
+ * the first would drop the others without anyone noticing. The same number written twice
+ * ("+33 6 12 34 56 78; 06 12 34 56 78") is one number.
+ */
+export function normalizeSinglePhone(input: unknown, options: Omit<PhoneOptions, 'minItems' | 'maxItems'> = {}): string | undefined {
+	if (isBlank(input)) return undefined;
+	const numbers = normalizePhoneNumbers(input as PhoneInput, options);
+	if (numbers.length > 1) {
+		throw new FieldError(
+			`${describeValue(input)} holds ${numbers.length} different phone numbers (${numbers.join(', ')}), but this field takes one`,
+			'Keep one number in the cell; put the others in another field (such as Custom Fields) or another contact.',
+			input,
+		);
+	}
+	return numbers[0];
+}
 
 /**
  * Custom field values, as key/value rows, JSON objects, or both (rows win). Empty values are

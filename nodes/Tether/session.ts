@@ -1,17 +1,34 @@
 import { createHash } from 'node:crypto';
 
 import { type ICredentialDataDecryptedObject, type IHttpRequestOptions, type JsonObject, NodeApiError, NodeOperationError } from 'n8n-workflow';
-import type { Row } from '../engine/row';
 
-import { itemPrefix } from '../messages';
-import type { LoginProfile, ProviderProfile } from '../profile';
-import { type ApiAnswer, serverReason } from './apiErrors';
-import { exchange } from './exchange';
-import { sleep } from './pacing';
-import { redact, redactDeep } from './redact';
+import type { Row } from '../common/engine/row';
+import { itemPrefix } from '../common/messages';
+import type { ProviderProfile } from '../common/profile';
+import { type ApiAnswer, serverReason } from '../common/sending/apiErrors';
+import { exchange, finalError } from '../common/sending/exchange';
+import { sleep } from '../common/sending/pacing';
+import { redact, redactDeep } from '../common/sending/redact';
 
 /**
- * Logins, for credentials that log in (profile.login). n8n logs in itself: when the hidden,
+ * A credential that logs in (n8n's pre-authentication: a hidden expirable token field, a
+ * `preAuthentication` that fills it) or carries a long-lived access token instead.
+ */
+export interface LoginProfile {
+	/** The credential's hidden, expirable field holding the current login's token. */
+	tokenField: string;
+	/** Whether these credentials log in (else they carry an access token). */
+	logsIn: (credentials: ICredentialDataDecryptedObject) => boolean;
+	/** Who logs in, for messages: "admin@example.com". */
+	user: (credentials: ICredentialDataDecryptedObject) => string;
+	/** How to fix a refused access token. */
+	tokenHint: string;
+	/** What to check when the token of a fresh login is refused. */
+	freshTokenHint: string;
+}
+
+/**
+ * Tether's logins (credential Authentication › Login). n8n logs in itself: when the hidden,
  * expirable token field of the credentials handed to its request helper is empty, it calls the
  * credential's `preAuthentication`, saves the token it returns with the credential, and sends
  * the request with it. What n8n does not do is share that login: every row of a run would log
@@ -125,18 +142,11 @@ function sessionOf(context: Row, profile: ProviderProfile, login: LoginProfile, 
 }
 
 /**
- * The secrets to remove from what a row shows. For a login credential, the session's list: a
- * token obtained later in the row is added to it, so the caller's copy stays complete.
+ * The secrets to remove from what a row shows: the session's list, to which a token obtained
+ * later in the row is added, so the caller's copy stays complete.
  */
-export function secretsOf(context: Row, profile: ProviderProfile, credentials: ICredentialDataDecryptedObject): Array<string | undefined> {
-	if (!profile.login) return profile.secretFields.map((field) => credentials[field] as string | undefined);
-	return sessionOf(context, profile, profile.login, credentials).secrets;
-}
-
-/** `error` if it is a session's failure (a refused login or token), already worded for the row. */
-export function sessionFailureIn(error: unknown): NodeApiError | NodeOperationError | undefined {
-	const isFailure = (error as { sessionFailure?: unknown } | null)?.sessionFailure === true;
-	return isFailure && (error instanceof NodeApiError || error instanceof NodeOperationError) ? error : undefined;
+export function sessionSecrets(context: Row, profile: ProviderProfile, login: LoginProfile, credentials: ICredentialDataDecryptedObject): Array<string | undefined> {
+	return sessionOf(context, profile, login, credentials).secrets;
 }
 
 function sessionError(context: Row, session: Session, sentByThisRow: boolean): Error {
@@ -157,7 +167,8 @@ function sessionError(context: Row, session: Session, sentByThisRow: boolean): E
 					itemIndex,
 				})
 			: new NodeOperationError(context.getNode(), message, { itemIndex, description });
-	return Object.assign(error, { sessionFailure: true });
+	// Worded for the row already: sendRequest passes it on as it is.
+	return finalError(error);
 }
 
 /** Takes the token a login of this request obtained; returns whether there was one. */
@@ -186,12 +197,12 @@ function refused(displayName: string, what: string, answer: ApiAnswer, fix: stri
 export async function sessionExchange(
 	this: Row,
 	profile: ProviderProfile,
+	login: LoginProfile,
 	request: IHttpRequestOptions,
 	credentials: ICredentialDataDecryptedObject,
 	timeoutMs: number,
 ): Promise<ApiAnswer> {
-	const { login, displayName } = profile;
-	if (!login) return await exchange.call(this, profile.credentialType, request, { ...credentials }, timeoutMs);
+	const { displayName } = profile;
 	const session = sessionOf(this, profile, login, credentials);
 	const logsIn = login.logsIn(credentials);
 	const user = login.user(credentials);
