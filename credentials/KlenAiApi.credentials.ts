@@ -1,6 +1,6 @@
-import type { IAuthenticate, Icon, ICredentialType, INodeProperties } from 'n8n-workflow';
+import type { IAuthenticateGeneric, Icon, ICredentialType, INodeProperties } from 'n8n-workflow';
 
-import { apiKeyProperties, bearerApiKey } from './bearerApiKey';
+import { apiKeyProperties } from './bearerApiKey';
 
 export class KlenAiApi implements ICredentialType {
 	name = 'klenAiApi';
@@ -19,7 +19,11 @@ export class KlenAiApi implements ICredentialType {
 		baseUrl: 'https://api.klen.ai/api/v1',
 	});
 
-	authenticate: IAuthenticate = bearerApiKey;
+	// The key as a bearer token, trimmed: one pasted with a trailing new line is meant without it.
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: { headers: { Authorization: '=Bearer {{ $credentials.apiKey.trim() }}' } },
+	};
 
 	// Tested by the node's credentialTest method (nodes/common/credentialTest.ts), which keeps
 	// its own messages on every n8n line.

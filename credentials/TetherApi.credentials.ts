@@ -3,12 +3,11 @@ import type {
 	ICredentialType,
 	IDataObject,
 	IHttpRequestHelper,
-	IHttpRequestOptions,
+	IAuthenticateGeneric,
 	Icon,
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { bearerHeader } from '../nodes/common/sending/auth';
 import { logInToTether } from '../nodes/Tether/login';
 
 /**
@@ -92,10 +91,15 @@ export class TetherApi implements ICredentialType {
 		return { sessionToken: await logInToTether(this.helpers.httpRequest, credentials) };
 	}
 
-	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
-		const token = credentials.authentication === 'login' ? credentials.sessionToken : credentials.accessToken;
-		return { ...requestOptions, headers: { ...requestOptions.headers, ...bearerHeader(token) } };
-	}
+	// The login's token (Login) or the pasted one (Access Token), as a bearer token.
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			headers: {
+				Authorization: '=Bearer {{ String($credentials.authentication === "login" ? $credentials.sessionToken : $credentials.accessToken).trim() }}',
+			},
+		},
+	};
 
 	// Tested by the node's credentialTest method (nodes/Tether/credentialTest.ts): it tells a
 	// refused login from a refused token, which a declarative test cannot.

@@ -1,6 +1,4 @@
-import type { ICredentialDataDecryptedObject, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
-
-import { bearerHeader } from '../nodes/common/sending/auth';
+import type { INodeProperties } from 'n8n-workflow';
 
 /** The credential shape every provider here shares: an API key sent as a bearer token, and a base URL. */
 export function apiKeyProperties(options: {
@@ -29,12 +27,4 @@ export function apiKeyProperties(options: {
 			description: `${options.providerName}’s API address. Change it only to use a sandbox or a proxy.`,
 		},
 	];
-}
-
-/** The credentials' `authenticate`: the key as a bearer token (common/sending/auth.ts says why a function). */
-export async function bearerApiKey(
-	credentials: ICredentialDataDecryptedObject,
-	requestOptions: IHttpRequestOptions,
-): Promise<IHttpRequestOptions> {
-	return { ...requestOptions, headers: { ...requestOptions.headers, ...bearerHeader(credentials.apiKey) } };
 }

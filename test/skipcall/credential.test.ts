@@ -3,6 +3,7 @@ import type { ICredentialTestFunctions } from 'n8n-workflow';
 
 import { SkipcallApi } from '../../credentials/SkipcallApi.credentials';
 import { Skipcall } from '../../nodes/Skipcall/Skipcall.node';
+import { authenticateRequest } from '../support/n8n';
 import { startSkipcall, type SkipcallServer } from '../support/skipcall';
 
 let server: SkipcallServer;
@@ -33,8 +34,9 @@ describe('Credential: API key sent as a bearer token, tested with a cheap authen
 			['apiKey', true, ''],
 			['baseUrl', false, 'https://api-public.skipcall.app/v1'],
 		]);
-		const authenticate = credential.authenticate as (credentials: object, options: object) => Promise<{ headers: object }>;
-		expect(await authenticate({ apiKey: 'sk_test_abc', baseUrl: 'x' }, { url: '/contacts', headers: { Accept: 'application/json' } })).toEqual({
+		// n8n's generic authenticate, applied as n8n applies it; a key pasted with a new line is sent trimmed.
+		expect(credential.authenticate).toMatchObject({ type: 'generic' });
+		expect(await authenticateRequest(credential, { apiKey: 'sk_test_abc\n', baseUrl: 'x' }, { url: '/contacts', headers: { Accept: 'application/json' } })).toEqual({
 			url: '/contacts',
 			headers: { Accept: 'application/json', Authorization: 'Bearer sk_test_abc' },
 		});

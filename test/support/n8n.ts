@@ -128,6 +128,22 @@ class TestCredentialsHelper extends ICredentialsHelper {
 	}
 }
 
+/**
+ * A credential's `authenticate` applied to a request as n8n applies it (a generic one: its
+ * `={{ }}` values resolved with the credential's data), outside a run.
+ */
+export async function authenticateRequest(type: ICredentialType, credentials: ICredentialDataDecryptedObject, request: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+	const { workflow, node } = buildWorkflow({
+		nodeType: new ItemsSource(),
+		credentialType: type,
+		credentials,
+		parameters: {},
+		items: [],
+	});
+	const helper = new TestCredentialsHelper({ [type.name]: type }, { [type.name]: credentials });
+	return await helper.authenticate(credentials, type.name, { ...request, headers: { ...request.headers } }, workflow, node);
+}
+
 export interface RunOptions {
 	nodeType: INodeType;
 	credentialType: ICredentialType;

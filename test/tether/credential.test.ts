@@ -4,6 +4,7 @@ import { CredentialTestContext } from 'n8n-core';
 import type { ICredentialDataDecryptedObject, ICredentialTestFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
 import { TetherApi } from '../../credentials/TetherApi.credentials';
+import { authenticateRequest } from '../support/n8n';
 import { Tether } from '../../nodes/Tether/Tether.node';
 import {
 	TETHER_ACCESS_TOKEN,
@@ -68,11 +69,12 @@ describe('Credential: the customer’s instance, and an access token or a login 
 
 	it('sends the session token in Login mode, the access token in Access Token mode, as a bearer token', async () => {
 		const request: IHttpRequestOptions = { url: '/contacts', headers: { Accept: 'application/json' } };
-		expect(await credential.authenticate({ authentication: 'login', sessionToken: 'jwt-session', accessToken: 'jwt-access' }, request)).toEqual({
+		expect(credential.authenticate).toMatchObject({ type: 'generic' });
+		expect(await authenticateRequest(credential, { authentication: 'login', sessionToken: 'jwt-session', accessToken: 'jwt-access' }, request)).toEqual({
 			url: '/contacts',
 			headers: { Accept: 'application/json', Authorization: 'Bearer jwt-session' },
 		});
-		expect(await credential.authenticate({ authentication: 'accessToken', sessionToken: 'jwt-session', accessToken: ' jwt-access\n' }, request)).toEqual({
+		expect(await authenticateRequest(credential, { authentication: 'accessToken', sessionToken: 'jwt-session', accessToken: ' jwt-access\n' }, request)).toEqual({
 			url: '/contacts',
 			headers: { Accept: 'application/json', Authorization: 'Bearer jwt-access' },
 		});
