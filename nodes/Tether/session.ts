@@ -239,7 +239,7 @@ export async function sessionExchange(
 			}
 			if (!failure.permanent && loginTries < sessionPolicy.loginRetries) {
 				// Still alone: the others keep waiting while the server recovers.
-				await sleep(failure.waitMs ?? sessionPolicy.firstBackoffMs * 2 ** loginTries);
+				await sleep(failure.waitMs ?? sessionPolicy.firstBackoffMs * 2 ** loginTries, this.getExecutionCancelSignal());
 				loginTries++;
 				open();
 				continue;

@@ -4,6 +4,7 @@ import {
 	pacing,
 	pauseBudget,
 	serverWaitMs,
+	sleep as pacedSleep,
 	takeSlot,
 } from '../../nodes/common/sending/pacing';
 
@@ -44,14 +45,14 @@ async function takeMany(key: string, limit: number, count: number, holdMs = 0) {
 	let maxHeld = 0;
 	await Promise.all(
 		Array.from({ length: count }, async (_, index) => {
-			const release = await takeSlot(key, limit);
+			const slot = await takeSlot(key, limit);
 			grants.push(Date.now() - start);
 			order.push(index);
 			held++;
 			maxHeld = Math.max(maxHeld, held);
 			if (holdMs) await sleep(holdMs);
 			held--;
-			release();
+			slot.release();
 		}),
 	);
 	return { grants, order, maxHeld, totalMs: Date.now() - start };
@@ -211,12 +212,12 @@ describe('takeSlot grants at most `limit` slots per window, in call order', () =
 		const busy = freshKey();
 		await takeMany(busy, 1, 1);
 		const start = Date.now();
-		(await takeSlot(freshKey(), 1))();
+		(await takeSlot(freshKey(), 1)).release();
 		expect(Date.now() - start).toBeLessThan(WINDOW_MS / 2);
 		// The full budget still waits.
 		const again = takeSlot(busy, 1);
 		expect(await settledWithin(again, 20)).toBe(false);
-		(await again)();
+		(await again).release();
 	});
 });
 
@@ -269,10 +270,10 @@ describe('takeSlot caps the requests in flight, and its release frees a place', 
 		const second = await takeSlot(key, 4);
 		const third = takeSlot(key, 4);
 		expect(await settledWithin(third, 40)).toBe(false);
-		first();
+		first.release();
 		expect(await settledWithin(third, 20)).toBe(true);
-		second();
-		(await third)();
+		second.release();
+		(await third).release();
 	});
 
 	it('calling a release twice frees only one place', async () => {
@@ -280,15 +281,15 @@ describe('takeSlot caps the requests in flight, and its release frees a place', 
 		const key = freshKey();
 		const first = await takeSlot(key, 4);
 		const second = await takeSlot(key, 4);
-		first();
-		first();
+		first.release();
+		first.release();
 		const third = await takeSlot(key, 4);
 		const fourth = takeSlot(key, 4);
 		expect(await settledWithin(fourth, 40)).toBe(false);
-		second();
+		second.release();
 		expect(await settledWithin(fourth, 20)).toBe(true);
-		third();
-		(await fourth)();
+		third.release();
+		(await fourth).release();
 	});
 
 	it('a slot held across windows still counts against the cap', async () => {
@@ -299,10 +300,10 @@ describe('takeSlot caps the requests in flight, and its release frees a place', 
 		const third = takeSlot(key, 1);
 		// The window has passed twice over, but two slots are still held.
 		expect(await settledWithin(third, 2.5 * WINDOW_MS)).toBe(false);
-		first();
+		first.release();
 		expect(await settledWithin(third, 20)).toBe(true);
-		second();
-		(await third)();
+		second.release();
+		(await third).release();
 	});
 });
 
@@ -311,7 +312,7 @@ describe('pauseBudget delays the next slot until the time given', () => {
 		const key = freshKey();
 		const start = Date.now();
 		pauseBudget(key, start + 150);
-		(await takeSlot(key, 0))();
+		(await takeSlot(key, 0)).release();
 		expect(Date.now() - start).toBeGreaterThanOrEqual(145);
 	});
 
@@ -319,7 +320,7 @@ describe('pauseBudget delays the next slot until the time given', () => {
 		const key = freshKey();
 		const start = Date.now();
 		pauseBudget(key, start + 120);
-		(await takeSlot(key, 10))();
+		(await takeSlot(key, 10)).release();
 		expect(Date.now() - start).toBeGreaterThanOrEqual(115);
 	});
 
@@ -328,7 +329,7 @@ describe('pauseBudget delays the next slot until the time given', () => {
 		const start = Date.now();
 		pauseBudget(key, start + 150);
 		pauseBudget(key, start + 10);
-		(await takeSlot(key, 0))();
+		(await takeSlot(key, 0)).release();
 		expect(Date.now() - start).toBeGreaterThanOrEqual(145);
 	});
 
@@ -336,7 +337,7 @@ describe('pauseBudget delays the next slot until the time given', () => {
 		const key = freshKey();
 		const start = Date.now();
 		pauseBudget(key, start - 1000);
-		(await takeSlot(key, 0))();
+		(await takeSlot(key, 0)).release();
 		expect(Date.now() - start).toBeLessThan(50);
 	});
 
@@ -344,7 +345,7 @@ describe('pauseBudget delays the next slot until the time given', () => {
 		const paused = freshKey();
 		pauseBudget(paused, Date.now() + 10000);
 		const start = Date.now();
-		(await takeSlot(freshKey(), 0))();
+		(await takeSlot(freshKey(), 0)).release();
 		expect(Date.now() - start).toBeLessThan(50);
 	});
 });
@@ -354,7 +355,7 @@ describe('noteRateLimitHeaders pauses the budget when no request is left', () =>
 		const key = freshKey();
 		const start = Date.now();
 		noteRateLimitHeaders(key, { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '0.15' }, start);
-		(await takeSlot(key, 0))();
+		(await takeSlot(key, 0)).release();
 		expect(Date.now() - start).toBeGreaterThanOrEqual(145);
 	});
 
@@ -362,7 +363,7 @@ describe('noteRateLimitHeaders pauses the budget when no request is left', () =>
 		const key = freshKey();
 		const start = Date.now();
 		noteRateLimitHeaders(key, { 'x-ratelimit-remaining': 0, 'retry-after': '0.12' }, start);
-		(await takeSlot(key, 0))();
+		(await takeSlot(key, 0)).release();
 		expect(Date.now() - start).toBeGreaterThanOrEqual(115);
 	});
 
@@ -370,7 +371,7 @@ describe('noteRateLimitHeaders pauses the budget when no request is left', () =>
 		const key = freshKey();
 		const start = Date.now();
 		noteRateLimitHeaders(key, { 'x-ratelimit-remaining': '5', 'x-ratelimit-reset': '10' }, start);
-		(await takeSlot(key, 0))();
+		(await takeSlot(key, 0)).release();
 		expect(Date.now() - start).toBeLessThan(50);
 	});
 
@@ -378,7 +379,7 @@ describe('noteRateLimitHeaders pauses the budget when no request is left', () =>
 		const key = freshKey();
 		const start = Date.now();
 		noteRateLimitHeaders(key, { 'retry-after': '10' }, start);
-		(await takeSlot(key, 0))();
+		(await takeSlot(key, 0)).release();
 		expect(Date.now() - start).toBeLessThan(50);
 	});
 
@@ -386,7 +387,7 @@ describe('noteRateLimitHeaders pauses the budget when no request is left', () =>
 		const key = freshKey();
 		const start = Date.now();
 		noteRateLimitHeaders(key, { 'x-ratelimit-remaining': '0' }, start);
-		(await takeSlot(key, 0))();
+		(await takeSlot(key, 0)).release();
 		expect(Date.now() - start).toBeLessThan(50);
 	});
 });
@@ -394,5 +395,52 @@ describe('noteRateLimitHeaders pauses the budget when no request is left', () =>
 describe('regressions', () => {
 	it('reads headers whatever their case', () => {
 		expect(serverWaitMs({ 'Retry-After': '3' })).toBe(3000);
+	});
+});
+
+describe('A slot is dated when its request leaves, so the window ends as the server’s does (issue 20)', () => {
+	it('a request that leaves 300 ms after its slot was taken holds the window 300 ms longer', async () => {
+		pacing.windowMs = 500;
+		const key = freshKey();
+		const first = await takeSlot(key, 1);
+		await sleep(300);
+		first.leaving();
+		first.release();
+		const start = Date.now();
+		(await takeSlot(key, 1)).release();
+		// Dated when it left: the window ends about 300 ms + 500 ms (+1%) after the slot was taken.
+		expect(Date.now() - start).toBeGreaterThanOrEqual(450);
+	});
+
+	it('the margin is 1% of the window (pacing.marginRatio)', async () => {
+		pacing.windowMs = 1000;
+		const key = freshKey();
+		const first = await takeSlot(key, 1);
+		first.leaving();
+		first.release();
+		const start = Date.now();
+		(await takeSlot(key, 1)).release();
+		expect(Date.now() - start).toBeGreaterThanOrEqual(1000);
+		expect(Date.now() - start).toBeLessThan(1150);
+	});
+});
+
+describe('A cancelled execution stops waiting at once (n8n’s sleep, and the execution’s cancel signal)', () => {
+	it('a row waiting for the window gives up when the signal aborts', async () => {
+		pacing.windowMs = 5000;
+		const key = freshKey();
+		(await takeSlot(key, 1)).release();
+		const cancel = new AbortController();
+		const start = Date.now();
+		const waiting = takeSlot(key, 1, { signal: cancel.signal });
+		setTimeout(() => cancel.abort(), 50);
+		await expect(waiting).rejects.toThrow('The execution was cancelled while waiting');
+		expect(Date.now() - start).toBeLessThan(1000);
+	});
+
+	it('sleep without a signal waits the time given', async () => {
+		const start = Date.now();
+		await pacedSleep(60);
+		expect(Date.now() - start).toBeGreaterThanOrEqual(55);
 	});
 });

@@ -1,13 +1,18 @@
 import { createHash } from 'node:crypto';
 
+import { sleep as n8nSleep } from 'n8n-workflow';
+
 /**
  * Pacing shared by every node of this package in one n8n process. One budget per API key
  * and base URL: two nodes using the same credential share it, two accounts do not.
- * n8n's declarative engine starts every item's request at once; callers queue here in
- * arrival order and leave at most `limit` requests in any sliding window.
+ * Rows queue here in the order the engine sends them, and at most `limit` requests leave in
+ * any sliding window. A slot is counted from the moment it is taken, and dated from the
+ * moment its request leaves (Slot.leaving): the window then ends as the server's does, give
+ * or take pacing.marginRatio, not a little earlier.
  */
 interface Budget {
-	sentAt: number[];
+	/** The slots of the window, in the order they were taken; each dated when its request left (or when taken, until then). */
+	sentAt: Array<{ at: number }>;
 	pausedUntil: number;
 	/**
 	 * The end of the longest wait a "too many requests" answer asked for, uncapped: a row that
@@ -32,7 +37,7 @@ const budgets = new Map<string, Budget>();
  * `maxHoldMs`: the longest a `X-RateLimit-Remaining: 0` answer holds a key's requests
  * (noteRateLimitHeaders): one bogus reset an hour ahead must not freeze the key.
  */
-export const pacing = { windowMs: 60_000, maxInFlight: 64, maxHoldMs: 60_000 };
+export const pacing = { windowMs: 60_000, maxInFlight: 64, maxHoldMs: 60_000, marginRatio: 0.01 };
 
 /**
  * Requests of a budget on the wire at once: what the limit allows in a quarter of a second
@@ -58,7 +63,36 @@ function budget(key: string): Budget {
 	return found;
 }
 
-export const sleep = async (ms: number) => await new Promise<void>((resolve) => setTimeout(resolve, ms));
+/** The execution was stopped while a row waited: it waits no longer. */
+export class WaitCancelled extends Error {
+	constructor() {
+		super('The execution was cancelled while waiting');
+		this.name = 'WaitCancelled';
+	}
+}
+
+/**
+ * Waits `ms` with n8n's own `sleep`, or until `signal` aborts (a cancelled execution), which
+ * ends the wait at once with WaitCancelled. n8n-workflow 2.34 and later also stop the timer
+ * then; earlier versions ignore the signal and let it run out unheard.
+ */
+export async function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+	if (!signal) return await n8nSleep(ms);
+	if (signal.aborted) throw new WaitCancelled();
+	let stop = () => {};
+	const cancelled = new Promise<never>((_, reject) => {
+		stop = () => reject(new WaitCancelled());
+		signal.addEventListener('abort', stop, { once: true });
+	});
+	const slept = (n8nSleep as (wait: number, abortSignal?: AbortSignal) => Promise<void>)(ms, signal);
+	try {
+		await Promise.race([slept, cancelled]);
+	} finally {
+		signal.removeEventListener('abort', stop);
+		slept.catch(() => undefined);
+		cancelled.catch(() => undefined);
+	}
+}
 
 /** A slot not taken: the server asked this key to wait longer than the caller may wait (`maxPauseMs`). */
 export class BudgetHeld extends Error {
@@ -68,8 +102,16 @@ export class BudgetHeld extends Error {
 	}
 }
 
-/** Frees the slot; `pausedMs` is how long the caller waited on a pause (pauseBudget) to get it. */
-export type SlotRelease = (() => void) & { pausedMs: number };
+/**
+ * A slot taken: `leaving()` dates it when its request leaves, `release()` frees it when the
+ * answer has arrived (`later`: once the tasks already queued have run), `pausedMs` is how long
+ * the caller waited on a pause (pauseBudget) to get it.
+ */
+export interface Slot {
+	leaving(): void;
+	release(later?: boolean): void;
+	pausedMs: number;
+}
 
 /**
  * Waits for a free slot under `limit` requests per window (0 = unlimited) and under the
@@ -77,40 +119,52 @@ export type SlotRelease = (() => void) & { pausedMs: number };
  * With `maxPauseMs`, a budget held (pauseBudget) for longer than that is not waited for:
  * the call fails with BudgetHeld.
  */
-export async function takeSlot(key: string, limit: number, options: { maxPauseMs?: number } = {}): Promise<SlotRelease> {
+export async function takeSlot(key: string, limit: number, options: { maxPauseMs?: number; signal?: AbortSignal } = {}): Promise<Slot> {
 	const state = budget(key);
 	let pausedMs = 0;
+	const dated = { at: 0 };
+	const margin = pacing.windowMs * (1 + pacing.marginRatio);
 	const turn = state.queue.then(async () => {
 		for (;;) {
 			while (state.inFlight >= inFlightCap(limit)) {
 				await new Promise<void>((resolve) => state.waiting.push(resolve));
 			}
 			const now = Date.now();
-			while (state.sentAt.length && state.sentAt[0] <= now - pacing.windowMs * 1.02) state.sentAt.shift();
+			while (state.sentAt.length && state.sentAt[0].at <= now - margin) state.sentAt.shift();
 			const full = limit > 0 && state.sentAt.length >= limit;
-			// A margin of 2% of the window absorbs the time between taking a slot and arriving.
-			const windowEnd = full ? state.sentAt[0] + pacing.windowMs * 1.02 - now : 0;
+			// The margin absorbs the time between a request leaving and arriving.
+			const windowEnd = full ? state.sentAt[0].at + margin - now : 0;
 			const held = state.pausedUntil - now;
 			const asked = Math.max(held, state.askedUntil - now);
 			if (options.maxPauseMs !== undefined && asked > options.maxPauseMs) throw new BudgetHeld(asked);
 			const wait = Math.max(held, windowEnd);
 			if (wait <= 0) break;
-			await sleep(wait);
+			await sleep(wait, options.signal);
 			if (held > 0) pausedMs += Math.min(held, wait);
 		}
-		if (limit > 0) state.sentAt.push(Date.now());
+		dated.at = Date.now();
+		if (limit > 0) state.sentAt.push(dated);
 		state.inFlight++;
 	});
 	state.queue = turn.catch(() => undefined);
 	await turn;
 	let released = false;
-	const release = () => {
-		if (released) return;
-		released = true;
+	const free = () => {
 		state.inFlight--;
 		state.waiting.shift()?.();
 	};
-	return Object.assign(release, { pausedMs });
+	return {
+		pausedMs,
+		leaving: () => {
+			dated.at = Math.max(dated.at, Date.now());
+		},
+		release: (later = false) => {
+			if (released) return;
+			released = true;
+			if (later) void n8nSleep(0).then(free);
+			else free();
+		},
+	};
 }
 
 /** Holds every request of this budget until `until` (the server said to wait). */

@@ -8,7 +8,7 @@ import { inputError } from '../input/inputError';
 import { DeadlineExceeded, exchange, isFinal } from './exchange';
 import {
 	BudgetHeld,
-	type SlotRelease,
+	type Slot,
 	budgetKey,
 	noteAccepted,
 	noteAskedWait,
@@ -145,27 +145,28 @@ export async function sendRequest(
 		const notToSend = this.stopped();
 		if (notToSend) throw notToSend;
 		if (dryRun) return dryRunAnswer(request, method, String(credentials.baseUrl ?? ''), baseUrl, secrets);
-		const release: SlotRelease = await takeSlot(key, perMinute, { maxPauseMs: Math.max(0, maxWaitMs - waitedMs) }).catch((error: unknown) => {
+		const cancel = this.getExecutionCancelSignal();
+		const slot: Slot = await takeSlot(key, perMinute, { maxPauseMs: Math.max(0, maxWaitMs - waitedMs), signal: cancel }).catch((error: unknown) => {
 			if (!(error instanceof BudgetHeld)) throw error;
 			const { words, description } = waitTooLong(displayName, error.heldMs, maxWaitMs);
 			throw failure(`Rate limited by ${displayName}: it asked to wait another ${words}. Not sent`, description);
 		});
-		waitedMs += release.pausedMs;
+		waitedMs += slot.pausedMs;
 		// Checked once the slot is taken: another row may have failed while this one waited for it.
 		const stopped = this.stopped();
 		if (stopped) {
-			release();
+			slot.release();
 			throw stopped;
 		}
 		const repeatable = String(request.method ?? 'GET').toUpperCase() !== 'POST';
+		slot.leaving();
 		const outcome = await settle(
 			profile.exchange ? profile.exchange(this, request, credentials, timeoutMs) : exchange.call(this, profile.credentialType, request, { ...credentials }, timeoutMs),
 		);
-		// A row's failure is noted by its hook a few microtasks after its request ends (nodeRun.ts):
-		// the slot of a request that did not succeed passes on only after them, so that no row
-		// waiting for it leaves in between.
-		if ('error' in outcome || outcome.answer.statusCode >= 300) setImmediate(release);
-		else release();
+		// A row's failure is noted by the engine once its error has left the operation, a few
+		// microtasks after its request ends: the slot of a request that did not succeed passes on
+		// only after them, so that no row waiting for it leaves in between.
+		slot.release('error' in outcome || outcome.answer.statusCode >= 300);
 		if ('error' in outcome) {
 			const { error } = outcome;
 			// Worded for the row by the provider's own exchange (Tether's refused login): not a network fault.
@@ -178,7 +179,7 @@ export async function sendRequest(
 			const triesLeft = deadline ? timeoutTries < retryPolicy.timeoutRetries : transientTries < retryPolicy.transientRetries;
 			if (safe && triesLeft) {
 				if (deadline) timeoutTries++;
-				await sleep(retryPolicy.firstBackoffMs * 2 ** transientTries++);
+				await sleep(retryPolicy.firstBackoffMs * 2 ** transientTries++, cancel);
 				continue;
 			}
 			const what = deadline
@@ -244,7 +245,7 @@ export async function sendRequest(
 				throw refused;
 			}
 		} else if (TRANSIENT_STATUSES.has(statusCode) && repeatable && transientTries < retryPolicy.transientRetries) {
-			await sleep(retryPolicy.firstBackoffMs * 2 ** transientTries++);
+			await sleep(retryPolicy.firstBackoffMs * 2 ** transientTries++, cancel);
 			continue;
 		}
 		const refused = apiError(node, profile, answer, errorContext());
