@@ -5,7 +5,7 @@
 import { retryPolicy } from '../../nodes/common/sending/send';
 import { KlenAi } from '../../nodes/KlenAi/KlenAi.node';
 import { runKlen, startKlen, type KlenServer } from '../support/klen';
-import { packageNodes, shownParameters } from './packageNodes';
+import { operationsOf, packageNodes, shownParameters } from './packageNodes';
 
 const klen = new KlenAi();
 const upsertValues = { resource: 'contact', operation: 'upsert' };
@@ -37,14 +37,23 @@ describe('Create or Update shows what it matches on at the top', () => {
 	it.each(packageNodes.map(({ source, node }) => [source, node] as const))(
 		'%s: every notice comes before the fields of its operation',
 		(_, node) => {
-			for (const operation of ['create', 'upsert', 'update', 'getAll']) {
+			for (const operation of operationsOf(node)) {
 				const types = shownParameters(node, { resource: 'contact', operation }).map((property) => property.type);
-				const lastNotice = types.lastIndexOf('notice');
+				// After Resource and Operation: the notices, then the fields, and no notice among the fields.
 				const firstField = types.findIndex((type, index) => index > 1 && type !== 'notice');
-				if (lastNotice >= 0) expect(lastNotice).toBeLessThan(firstField);
+				expect(firstField).toBeGreaterThan(1);
+				expect(types.slice(firstField)).not.toContain('notice');
 			}
 		},
 	);
+
+	it('the check above has notices to check: Create or Update of every node that has it shows one', () => {
+		const withNotice = packageNodes.filter(({ node }) => operationsOf(node).includes('upsert'));
+		expect(withNotice.length).toBe(3);
+		for (const { node } of withNotice) {
+			expect(shownParameters(node, { resource: 'contact', operation: 'upsert' }).filter((property) => property.type === 'notice')).toHaveLength(1);
+		}
+	});
 });
 
 describe('the node’s own check names the match fields, before anything is sent', () => {

@@ -67,3 +67,17 @@ describe('With Continue On Fail too, a retry (n8n retries when the first item is
 		expect(skipcall.contacts.size).toBe(5);
 	});
 });
+
+describe('A row that may have been created all the same is not sent again by the retry', () => {
+	it('row 2’s connection breaks after Skipcall created it: the retry does not send it again, and fails with the same error', async () => {
+		let seen = 0;
+		skipcall.inject((request: { method: string }) => request.method === 'POST' && ++seen === 3, 'resetAfterHandling');
+		const result = await runSkipcall(skipcall, create, ROWS, { settings: RETRY });
+		expect(result.error?.message).toBe('[item 2 · Row2 Retry] Connection to Skipcall failed (connection reset): the contact may have been created');
+		const sentRow2 = posts().filter((request: { body: { firstName: string } }) => request.body.firstName === 'Row2');
+		expect(sentRow2).toHaveLength(1);
+		// Rows 0–4 each once: row 2 created by the server before the connection broke.
+		expect(skipcall.contacts.size).toBe(5);
+		expect(posts()).toHaveLength(5);
+	});
+});

@@ -9,6 +9,7 @@ import {
 
 import { rowLabel, rowPartsOf, withRowLabel } from '../messages';
 import { pacing } from '../sending/pacing';
+import { mayHaveActed } from '../sending/send';
 import { retryMemoOf } from './retries';
 import { NotSent, Row, Run } from './row';
 
@@ -58,7 +59,7 @@ export function executeOperations(plans: Record<string, OperationPlan>) {
 		for (const row of rows) {
 			const answered = memo?.answerOf(row.itemIndex);
 			if (answered) {
-				outcomes[row.itemIndex] = { items: answered };
+				outcomes[row.itemIndex] = answered;
 				continue;
 			}
 			try {
@@ -75,7 +76,7 @@ export function executeOperations(plans: Record<string, OperationPlan>) {
 			outcomes[row.itemIndex] = await sendRow(plan, row, requests[row.itemIndex] as IHttpRequestOptions);
 		});
 
-		memo?.remember(outcomes.map((outcome) => ('items' in outcome ? outcome.items : undefined)));
+		memo?.remember(outcomes.map((outcome) => ('items' in outcome || ('error' in outcome && mayHaveActed(outcome.error)) ? outcome : undefined)));
 		if (!run.continueOnFail) {
 			const failure = outcomes.find((outcome): outcome is { error: Error } => 'error' in outcome);
 			if (failure) throw failure.error;

@@ -6,15 +6,20 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
  * every row the first try sent would be sent again, and every contact it created created
  * twice. So the answers of a try are kept for the next: a retry gives the rows that were
  * answered their earlier items, in the same order, and sends only the others (the row that
- * failed, and those not sent after it).
+ * failed, and those not sent after it). A row whose try failed in a way that may have created
+ * the contact all the same (the connection broke after sending, a 5xx to a create) is not sent
+ * again: the retry gives it the same error, which says to check before running it again.
  *
  * Kept by what n8n gives every execute(): the execution's id, the node, the run index (a loop
  * or a later run of the node is another run, with its own rows). Kept only while the node may
  * still be retried: dropped once every row has an answer, and after KEEP_MS in any case.
  */
 
+/** What a try gave a row that a retry gives it again: its items, or an error after which the contact may exist. */
+export type RetryAnswer = { items: INodeExecutionData[] } | { error: Error };
+
 interface Held {
-	answers: Array<INodeExecutionData[] | undefined>;
+	answers: Array<RetryAnswer | undefined>;
 	at: number;
 }
 
@@ -24,10 +29,10 @@ const held = new Map<string, Held>();
 export const KEEP_MS = 15 * 60_000;
 
 export interface RetryMemo {
-	/** The items an earlier try of this run gave the row, if it gave it any. */
-	answerOf(itemIndex: number): INodeExecutionData[] | undefined;
-	/** Keeps this try's answers (with the earlier ones) for a retry; forgets them once every row has one. */
-	remember(answers: Array<INodeExecutionData[] | undefined>): void;
+	/** What an earlier try of this run gave the row, if a retry is to give it again. */
+	answerOf(itemIndex: number): RetryAnswer | undefined;
+	/** Keeps this try's answers (with the earlier ones) for a retry; forgets them once every row has its items. */
+	remember(answers: Array<RetryAnswer | undefined>): void;
 }
 
 function prune(now: number): void {
@@ -50,7 +55,7 @@ export function retryMemoOf(context: IExecuteFunctions): RetryMemo | undefined {
 		answerOf: (itemIndex) => answers[itemIndex],
 		remember(current) {
 			const merged = Array.from({ length: count }, (_, itemIndex) => current[itemIndex] ?? answers[itemIndex]);
-			if (merged.every((entry) => entry !== undefined)) held.delete(key);
+			if (merged.every((entry) => entry !== undefined && 'items' in entry)) held.delete(key);
 			else held.set(key, { answers: merged, at: Date.now() });
 		},
 	};
