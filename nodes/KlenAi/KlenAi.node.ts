@@ -13,7 +13,10 @@ export class KlenAi implements INodeType {
 		icon: { light: 'file:klenAi.svg', dark: 'file:klenAi.dark.svg' },
 		group: ['output'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		// The operation as the Operation list names it, and "Dry Run" when Options › Dry Run is on:
+		// on the canvas a dry run must not look like a real sync.
+		subtitle:
+			'={{ ({"create": "Create", "upsert": "Create or Update", "get": "Get", "getAll": "Get Many", "update": "Update"})[$parameter["operation"]] + (($parameter["options"] || {}).dryRun === true ? " · Dry Run" : typeof ($parameter["options"] || {}).dryRun === "string" ? " · Dry Run by expression" : "") }}',
 		description: 'Create, update and find contacts for Klen AI phone agents',
 		defaults: { name: 'Klen AI' },
 		usableAsTool: true,

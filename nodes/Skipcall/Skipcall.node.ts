@@ -14,7 +14,10 @@ export class Skipcall implements INodeType {
 		icon: { light: 'file:skipcall.svg', dark: 'file:skipcall.dark.svg' },
 		group: ['output'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		// The operation as the Operation list names it, and "Dry Run" when Options › Dry Run is on:
+		// on the canvas a dry run must not look like a real sync.
+		subtitle:
+			'={{ ({"create": "Create", "get": "Get", "update": "Update"})[$parameter["operation"]] + (($parameter["options"] || {}).dryRun === true ? " · Dry Run" : typeof ($parameter["options"] || {}).dryRun === "string" ? " · Dry Run by expression" : "") }}',
 		description: 'Create, update and get contacts in the Skipcall sales dialer',
 		defaults: { name: 'Skipcall' },
 		usableAsTool: true,

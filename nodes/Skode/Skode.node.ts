@@ -13,7 +13,10 @@ export class Skode implements INodeType {
 		icon: { light: 'file:skode.svg', dark: 'file:skode.dark.svg' },
 		group: ['output'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		// The operation as the Operation list names it, and "Dry Run" when Options › Dry Run is on:
+		// on the canvas a dry run must not look like a real sync.
+		subtitle:
+			'={{ ({"create": "Create", "upsert": "Create or Update", "delete": "Delete", "get": "Get", "getAll": "Get Many", "merge": "Merge", "update": "Update"})[$parameter["operation"]] + (($parameter["options"] || {}).dryRun === true ? " · Dry Run" : typeof ($parameter["options"] || {}).dryRun === "string" ? " · Dry Run by expression" : "") }}',
 		description: 'Create, update, find, merge and delete contacts in the Skode AI sales CRM',
 		defaults: { name: 'Skode AI' },
 		usableAsTool: true,

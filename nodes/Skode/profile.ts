@@ -20,10 +20,9 @@ export const skodeProfile: ProviderProfile = {
 	// Skode documents the error shape, not its codes: these are the codes its sandbox answers
 	// (test/servers/skodeRules.js), with the likeliest alternatives.
 	codeHints: {
-		forbidden:
-			'The API key may not do this (a read-only key cannot create, update, merge or delete contacts): use a key with write access from Skode AI › Settings › API & Webhooks.',
-		permission_denied:
-			'The API key may not do this (a read-only key cannot create, update, merge or delete contacts): use a key with write access from Skode AI › Settings › API & Webhooks.',
+		// Skode's own words already say why (a read-only key): the hint says only what to do.
+		forbidden: 'Use a key with write access from Skode AI › Settings › API & Webhooks.',
+		permission_denied: 'Use a key with write access from Skode AI › Settings › API & Webhooks.',
 		validation_error: 'Correct the value of the field Skode AI names.',
 		conflict: 'Another contact already has this email: merge the two contacts (Merge), or give a different email.',
 		invalid_json: 'The request body was not valid JSON: report this as a bug of the node.',

@@ -1,7 +1,7 @@
 'use strict';
 /**
  * What the MCP scenario (mcp.js) sets up in n8n: one workflow whose MCP Server Trigger offers
- * the four nodes' tool variants, their inputs from $fromAI() and Options › Default Country FR,
+ * the four nodes' tool variants, their inputs from $fromAI() and Options › Default Country for Phone Numbers FR,
  * and the activation of saved workflows the way each n8n line does it.
  */
 const crypto = require('node:crypto');

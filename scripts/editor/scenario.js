@@ -111,10 +111,10 @@ async function runNodeScenario(context) {
 		return `${seen.join(', ')}; n8n adds: ${listed.filter((label) => !declared.includes(label)).join(', ') || 'nothing'}`;
 	});
 
-	step('Create: required fields, Additional Fields, Options › Default Country', async () => {
+	step('Create: required fields, Additional Fields, Options › Default Country for Phone Numbers', async () => {
 		for (const action of row.create.required) await editor.act(action);
 		for (const action of row.create.additional) await editor.act(action);
-		await editor.addToCollection('options', 'Default Country');
+		await editor.addToCollection('options', 'Default Country for Phone Numbers');
 		await editor.pick('defaultCountry', row.create.defaultCountry.pick, { search: row.create.defaultCountry.search });
 		for (const action of [...row.create.required, ...row.create.additional].filter((candidate) => candidate.value !== undefined)) {
 			const input = editor.parameter(action.param, action.within).locator('input, textarea').first();

@@ -69,16 +69,16 @@ describe('Default Country is offered only where phone numbers are read', () => {
 });
 
 describe('every phone field says, where it is, that a national number needs Default Country', () => {
-	const hint = 'A national number (06 12 34 56 78) needs Options › Default Country, or the contact’s Country. +33… or 0033… needs neither.';
+	const hint = 'A national number (06 12 34 56 78) needs Options › Default Country for Phone Numbers, or the contact’s Country. +33… or 0033… needs neither.';
 
 	it('Skipcall’s Phone Numbers on Create (top level) and Update', () => {
 		const create = shownParameters(skipcall, { resource: 'contact', operation: 'create' }).find((property) => property.name === 'phoneNumbers')!;
 		expect(create.hint).toBe(hint);
-		expect(create.description).toContain('A national number (06 12 34 56 78) needs Options › Default Country');
+		expect(create.description).toContain('A national number (06 12 34 56 78) needs Options › Default Country for Phone Numbers');
 		const updateFields = skipcall.description.properties.find((property) => property.name === 'updateFields')!;
 		const update = (updateFields.options as INodeProperties[]).find((option) => option.name === 'phoneNumbers')!;
 		expect(update.hint).toBe(hint);
-		expect(update.description).toContain('A national number needs Options › Default Country');
+		expect(update.description).toContain('A national number needs Options › Default Country for Phone Numbers');
 	});
 
 	it('Klen AI’s Phone Number, in each row of Phone Numbers', () => {
@@ -86,7 +86,7 @@ describe('every phone field says, where it is, that a national number needs Defa
 			const rows = collectionEntry(collection, 'phoneNumbers').options as Array<{ values: INodeProperties[] }>;
 			const number = rows[0].values.find((value) => value.name === 'phoneNumber')!;
 			expect(number.hint).toBe(hint);
-			expect(number.description).toContain('A national number (06 12 34 56 78) needs Options › Default Country');
+			expect(number.description).toContain('A national number (06 12 34 56 78) needs Options › Default Country for Phone Numbers');
 		}
 	});
 });

@@ -46,11 +46,11 @@ describe('the node’s own findings read as the node’s, with the fix said once
 		expect(result.error).toMatchObject({
 			name: 'NodeOperationError',
 			message:
-				'[item 0 · row 6 · Marie Dupont · marie.dupont@example.com] Phone Numbers: "06 12" has no country code. Write it in international format (e.g. +33 6 12 34 56 78) or set Options › Default Country.',
+				'[item 0 · row 6 · Marie Dupont · marie.dupont@example.com] Phone Numbers: "06 12" has no country code. Write it in international format (e.g. +33 6 12 34 56 78) or set Options › Default Country for Phone Numbers.',
 			description: 'Found by the node before sending: nothing was sent for this row. Parameter: phoneNumbers.',
 		});
 		expect(fromNodeDetails(result.error)).toEqual([]);
-		expect(occurrences(`${result.error?.message} ${result.error?.description}`, 'Options › Default Country')).toBe(1);
+		expect(occurrences(`${result.error?.message} ${result.error?.description}`, 'Options › Default Country for Phone Numbers')).toBe(1);
 	});
 
 	it('a connection that breaks: the node’s finding too, not an answer of Skipcall', async () => {
@@ -100,7 +100,7 @@ describe('every message names the row: n8n’s item index, the sheet line, the n
 		expect(result.items?.[0]).toMatchObject({ firstName: 'Marie' });
 		expect(result.items?.[1]).toEqual({
 			error:
-				'[item 1 · row 7 · Jean Dupont · jean@example.com] Phone Numbers: "n/a" has no country code. Write it in international format (e.g. +33 6 12 34 56 78) or set Options › Default Country.',
+				'[item 1 · row 7 · Jean Dupont · jean@example.com] Phone Numbers: "n/a" has no country code. Write it in international format (e.g. +33 6 12 34 56 78) or set Options › Default Country for Phone Numbers.',
 		});
 	});
 

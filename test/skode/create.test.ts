@@ -119,7 +119,7 @@ describe('Bad input fails its row before anything is sent, naming the field and 
 		[
 			'a national number without any country',
 			{ name: 'National', phone: '06 12 34 56 78' },
-			'[item 0 · National] Phone: "06 12 34 56 78" has no country code. Write it in international format (e.g. +33 6 12 34 56 78) or set Options › Default Country.',
+			'[item 0 · National] Phone: "06 12 34 56 78" has no country code. Write it in international format (e.g. +33 6 12 34 56 78) or set Options › Default Country for Phone Numbers.',
 		],
 		['an empty name', { name: ' ', email: 'a@example.com' }, '[item 0 · a@example.com] Name: is required but empty. Give a value for Name.'],
 		['neither email nor phone', { name: 'Nobody', email: '', phone: ' ' }, '[item 0 · Nobody] Email or Phone: both are empty. Give Email or Phone: at least one is needed.'],

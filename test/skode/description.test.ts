@@ -52,7 +52,7 @@ describe('The names saved workflows depend on are the ones interface.md fixes', 
 		expect(notice.displayName).toBe(
 			'Creates the contact; when Skode AI already has one with this Email, updates that one with these fields. A row without an Email is found by its Phone: one match is updated, none is created, several is an error. Each row needs an Email or a Phone.',
 		);
-		const hint = 'A national number (06 12 34 56 78) needs Options › Default Country, or the Address’s Country. +33… or 0033… needs neither.';
+		const hint = 'A national number (06 12 34 56 78) needs Options › Default Country for Phone Numbers, or the Address’s Country. +33… or 0033… needs neither.';
 		expect(property('phone', 'create').hint).toBe(hint);
 		expect(property('updateFields', 'update').options?.find((option) => option.name === 'phone')).toMatchObject({ hint });
 	});

@@ -26,13 +26,13 @@ describe('Skode’s errors come back with its message and how to fix it, naming 
 			'403, a read-only key creating',
 			create,
 			SKODE_READONLY_KEY,
-			'[item 0 · Bob · bob@example.com] No access (plan or permission) at Skode AI (403): This API key is read-only: it cannot create, update, merge or delete contacts. The API key may not do this (a read-only key cannot create, update, merge or delete contacts): use a key with write access from Skode AI › Settings › API & Webhooks.',
+			'[item 0 · Bob · bob@example.com] No access (plan or permission) at Skode AI (403): This API key is read-only: it cannot create, update, merge or delete contacts. Use a key with write access from Skode AI › Settings › API & Webhooks.',
 		],
 		[
 			'403, a read-only key deleting',
 			{ operation: 'delete', contactId: 'contact_1' },
 			SKODE_READONLY_KEY,
-			'[item 0 · contact contact_1] No access (plan or permission) at Skode AI (403): This API key is read-only: it cannot create, update, merge or delete contacts. The API key may not do this (a read-only key cannot create, update, merge or delete contacts): use a key with write access from Skode AI › Settings › API & Webhooks.',
+			'[item 0 · contact contact_1] No access (plan or permission) at Skode AI (403): This API key is read-only: it cannot create, update, merge or delete contacts. Use a key with write access from Skode AI › Settings › API & Webhooks.',
 		],
 	])('%s', async (_, parameters, apiKey, message) => {
 		const result = await runSkode(server, parameters, [{}], { apiKey, continueOnFail: true });

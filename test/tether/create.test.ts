@@ -125,7 +125,7 @@ describe('Bad input never reaches Tether', () => {
 		[
 			'a number without country code and no Default Country',
 			{ phoneNumbers: '416-555-0100' },
-			'[item 0 · 416-555-0100] Phone Numbers: "416-555-0100" has no country code. Write it in international format (e.g. +33 6 12 34 56 78) or set Options › Default Country.',
+			'[item 0 · 416-555-0100] Phone Numbers: "416-555-0100" has no country code. Write it in international format (e.g. +33 6 12 34 56 78) or set Options › Default Country for Phone Numbers.',
 		],
 		[
 			'two numbers marked primary',

@@ -93,7 +93,8 @@ describe('requiredFieldProperties gives only the required fields, marked require
 		const phone = requiredFieldProperties(skipcallContactFields, createShow).find((p) => p.name === 'phoneNumbers')!;
 		expect(phone.description).toBe(skipcallContactFields.find((f) => f.name === 'phoneNumbers')!.description);
 		expect(phone.description).not.toContain('Replaces ALL');
-		expect(phone.placeholder).toBe('+33 6 12 34 56 78, 06 98 76 54 32');
+		// Written as an example, not as a value already filled in (issue 22).
+		expect(phone.placeholder).toBe('e.g. +33 6 12 34 56 78, 06 98 76 54 32');
 		expect(phone.type).toBe('string');
 	});
 
@@ -173,7 +174,7 @@ describe('Create collections hold the optional fields, Update collections every 
 	it('Skipcall\'s Phone Numbers on update says it replaces all the numbers', () => {
 		const phone = option(fieldsCollection(skipcallContactFields, 'update', updateShow), 'phoneNumbers');
 		expect(phone.description).toBe(
-			'1–20 phone numbers. Replaces ALL the contact’s existing numbers: give every number the contact should keep. Separated by commas, semicolons or new lines, or an array; sent in E.164. A national number needs Options › Default Country, or the contact’s Country.',
+			'1–20 phone numbers. Replaces ALL the contact’s existing numbers: give every number the contact should keep. Separated by commas, semicolons or new lines, or an array; sent in E.164. A national number needs Options › Default Country for Phone Numbers, or the contact’s Country.',
 		);
 	});
 
@@ -260,7 +261,7 @@ describe('each field kind gives the right parameter type', () => {
 
 	it('Klen AI\'s Team ID: a text box starting empty, its limit in the description', () => {
 		const team = option(fieldsCollection(klenAiContactFields, 'create', createShow), 'teamId');
-		expect(team).toMatchObject({ type: 'string', default: '', placeholder: '12' });
+		expect(team).toMatchObject({ type: 'string', default: '', placeholder: 'e.g. 12' });
 		expect(team.description).toContain('a whole number');
 	});
 

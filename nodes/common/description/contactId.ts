@@ -8,7 +8,7 @@ export function contactIdProperty(show: IDisplayOptions['show'], description: st
 		type: 'string',
 		required: true,
 		default: '',
-		placeholder,
+		placeholder: placeholder.startsWith('e.g. ') ? placeholder : `e.g. ${placeholder}`,
 		description,
 		displayOptions: { show },
 	};

@@ -15,13 +15,13 @@ function countryOptions() {
 export const PHONE_READING_OPERATIONS = ['create', 'update', 'upsert'];
 
 export const defaultCountryOption: INodeProperties = {
-	displayName: 'Default Country',
+	displayName: 'Default Country for Phone Numbers',
 	name: 'defaultCountry',
 	type: 'options',
 	options: countryOptions(),
 	default: '',
 	description:
-		'Country used to read phone numbers written without an international prefix, such as 06 12 34 56 78 (France) or (416) 555-0100 (United States). Numbers starting with + or 00 are read as international whatever this says.',
+		'The country used to read phone numbers written without + or 00, such as 06 12 34 56 78 (France) or (416) 555-0100 (United States). It does not set the contact’s country: fill the contact’s own Country field for that. Numbers starting with + or 00 are read as international whatever this says.',
 	// `/operation`: the node's Operation parameter, seen from inside the Options collection.
 	displayOptions: { show: { '/operation': PHONE_READING_OPERATIONS } },
 };

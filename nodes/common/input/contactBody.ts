@@ -15,7 +15,7 @@ export function defaultCountryOf(context: Row): string | undefined {
 	try {
 		return readDefaultCountry(options.defaultCountry);
 	} catch (error) {
-		throw inputError(context.getNode(), context.getItemIndex(), error, 'Options › Default Country');
+		throw inputError(context.getNode(), context.getItemIndex(), error, 'Options › Default Country for Phone Numbers');
 	}
 }
 

@@ -46,7 +46,7 @@ export interface ContactField {
 	placeholder?: string;
 	/**
 	 * Shown under the field at all times (the description is a tooltip): what a user must know
-	 * before filling it in, such as "a national number needs Options › Default Country".
+	 * before filling it in, such as "a national number needs Options › Default Country for Phone Numbers".
 	 */
 	hint?: string;
 	/**
@@ -75,7 +75,7 @@ export interface ContactField {
 
 /** Shown under every phone-number field: a national number is read only with a country. */
 export const NATIONAL_NUMBER_HINT =
-	'A national number (06 12 34 56 78) needs Options › Default Country, or the contact’s Country. +33… or 0033… needs neither.';
+	'A national number (06 12 34 56 78) needs Options › Default Country for Phone Numbers, or the contact’s Country. +33… or 0033… needs neither.';
 
 export interface FieldContext {
 	defaultCountry?: string;

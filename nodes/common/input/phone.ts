@@ -172,7 +172,7 @@ export function normalizePhoneNumber(raw: string, regions: CountryCode[]): strin
 	if (regions.length === 0) {
 		throw invalid(
 			'has no country code',
-			'Write it in international format (e.g. +33 6 12 34 56 78) or set Options › Default Country.',
+			'Write it in international format (e.g. +33 6 12 34 56 78) or set Options › Default Country for Phone Numbers.',
 		);
 	}
 	const countries = regions.map(countryLabel).join(' or ');

@@ -23,7 +23,7 @@ export interface LookupKey {
 	phone?: string;
 }
 
-/** How the row's numbers are read (Options › Default Country, the contact's country): the provider's numbers are read the same way. */
+/** How the row's numbers are read (Options › Default Country for Phone Numbers, the contact's country): the provider's numbers are read the same way. */
 export type PhoneReading = Omit<PhoneOptions, 'minItems' | 'maxItems'>;
 
 export interface LookupPlan {

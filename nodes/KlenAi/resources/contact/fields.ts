@@ -66,9 +66,9 @@ export const klenAiContactFields: ContactField[] = [
 		displayName: 'Country',
 		kind: 'string',
 		isContactCountry: true,
-		placeholder: 'FR',
+		placeholder: 'e.g. FR',
 		description:
-			'Country, as a code or a name. Not sent when empty: Klen AI then sets US. Also reads phone numbers written without a + when Options › Default Country is empty.',
+			'Country, as a code or a name. Not sent when empty: Klen AI then sets US. Also reads phone numbers written without a + when Options › Default Country for Phone Numbers is empty.',
 	},
 	{
 		name: 'status',
@@ -94,7 +94,7 @@ export const klenAiContactFields: ContactField[] = [
 		displayName: 'Team ID',
 		kind: 'integer',
 		minimum: 1,
-		placeholder: '12',
+		placeholder: 'e.g. 12',
 		description:
 			'ID of the team to assign the contact to (a whole number); the key’s user must have access to the team. Not sent when empty: the contact is then associated with no team.',
 	},
@@ -103,7 +103,7 @@ export const klenAiContactFields: ContactField[] = [
 		apiField: 'tags',
 		displayName: 'Tags',
 		kind: 'stringList',
-		placeholder: 'vip, newsletter',
+		placeholder: 'e.g. vip, newsletter',
 		description: 'Tag names, separated by commas, or an array',
 		updateDescription: 'Tag names, separated by commas, or an array. Replaces ALL the contact’s tags.',
 	},
@@ -113,9 +113,9 @@ export const klenAiContactFields: ContactField[] = [
 		displayName: 'Phone Numbers',
 		kind: 'custom',
 		description:
-			'Phone numbers, each with its type and flags, sent in E.164. A national number (06 12 34 56 78) needs Options › Default Country, or the contact’s Country; +33 6 12 34 56 78 needs neither.',
+			'Phone numbers, each with its type and flags, sent in E.164. A national number (06 12 34 56 78) needs Options › Default Country for Phone Numbers, or the contact’s Country; +33 6 12 34 56 78 needs neither.',
 		updateDescription:
-			'Phone numbers, each with its type and flags. Replaces ALL the contact’s numbers: give every number the contact should keep. A national number needs Options › Default Country, or the contact’s Country.',
+			'Phone numbers, each with its type and flags. Replaces ALL the contact’s numbers: give every number the contact should keep. A national number needs Options › Default Country for Phone Numbers, or the contact’s Country.',
 		property: phoneNumbersProperty,
 		read: readKlenPhoneNumbers,
 	},

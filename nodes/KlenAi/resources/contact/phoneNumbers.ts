@@ -22,9 +22,9 @@ export const phoneNumbersProperty: Partial<INodeProperties> = {
 					name: 'phoneNumber',
 					type: 'string',
 					default: '',
-					placeholder: '+1 415 555 0100',
+					placeholder: 'e.g. +1 415 555 0100',
 					description:
-						'The number; sent in E.164. A national number (06 12 34 56 78) needs Options › Default Country, or the contact’s Country. A cell holding several numbers (separated by commas, semicolons or new lines) gives one number each, with the type and flags below.',
+						'The number; sent in E.164. A national number (06 12 34 56 78) needs Options › Default Country for Phone Numbers, or the contact’s Country. A cell holding several numbers (separated by commas, semicolons or new lines) gives one number each, with the type and flags below.',
 					hint: NATIONAL_NUMBER_HINT,
 				},
 				{

@@ -31,11 +31,11 @@ export const skipcallContactFields: ContactField[] = [
 		required: true,
 		minItems: 1,
 		maxItems: 20,
-		placeholder: '+33 6 12 34 56 78, 06 98 76 54 32',
+		placeholder: 'e.g. +33 6 12 34 56 78, 06 98 76 54 32',
 		description:
-			'1–20 phone numbers, separated by commas, semicolons or new lines, or an array from an expression. Sent in E.164 (+33612345678). A national number (06 12 34 56 78) needs Options › Default Country, or the contact’s Country.',
+			'1–20 phone numbers, separated by commas, semicolons or new lines, or an array from an expression. Sent in E.164 (+33612345678). A national number (06 12 34 56 78) needs Options › Default Country for Phone Numbers, or the contact’s Country.',
 		updateDescription:
-			'1–20 phone numbers. Replaces ALL the contact’s existing numbers: give every number the contact should keep. Separated by commas, semicolons or new lines, or an array; sent in E.164. A national number needs Options › Default Country, or the contact’s Country.',
+			'1–20 phone numbers. Replaces ALL the contact’s existing numbers: give every number the contact should keep. Separated by commas, semicolons or new lines, or an array; sent in E.164. A national number needs Options › Default Country for Phone Numbers, or the contact’s Country.',
 		hint: NATIONAL_NUMBER_HINT,
 	},
 	{
@@ -69,7 +69,7 @@ export const skipcallContactFields: ContactField[] = [
 		maxLength: 200,
 		isContactCountry: true,
 		description:
-			'Country, as a name or a code (at most 200 characters). Also used to read phone numbers written without a + when no Default Country is set.',
+			'Country, as a name or a code (at most 200 characters). Also used to read phone numbers written without a + when Options › Default Country for Phone Numbers is not set.',
 	},
 	{
 		name: 'url',

@@ -4,7 +4,7 @@ import { contactIdInUrl } from '../../../common/input/contactBody';
 import { sendContactRequest } from '../../../common/operations/single';
 import { skipcallProfile } from '../../profile';
 
-export const SKIPCALL_ID_PLACEHOLDER = '550e8400-e29b-41d4-a716-446655440000';
+export const SKIPCALL_ID_PLACEHOLDER = 'e.g. 550e8400-e29b-41d4-a716-446655440000';
 
 export const get: ContactOperation = {
 	...contactOperation({

@@ -4,15 +4,15 @@ import { FieldError, describeValue, isBlank, readString } from '../../../common/
 
 /** The parts of Skode's `address` object (seed 002), in its own names. */
 const PARTS = [
-	{ name: 'street', displayName: 'Street', placeholder: '123 Innovation Drive' },
-	{ name: 'city', displayName: 'City', placeholder: 'San Francisco' },
-	{ name: 'state', displayName: 'State', placeholder: 'CA' },
-	{ name: 'zip', displayName: 'Zip', placeholder: '94105' },
+	{ name: 'street', displayName: 'Street', placeholder: 'e.g. 123 Innovation Drive' },
+	{ name: 'city', displayName: 'City', placeholder: 'e.g. San Francisco' },
+	{ name: 'state', displayName: 'State', placeholder: 'e.g. CA' },
+	{ name: 'zip', displayName: 'Zip', placeholder: 'e.g. 94105' },
 	{
 		name: 'country',
 		displayName: 'Country',
-		placeholder: 'US',
-		description: 'Country, as Skode AI shows it (e.g. US). Also used to read phone numbers written without a + when no Default Country is set.',
+		placeholder: 'e.g. US',
+		description: 'Country, as Skode AI shows it (e.g. US). Also used to read phone numbers written without a + when Options › Default Country for Phone Numbers is not set.',
 	},
 ];
 

@@ -6,7 +6,7 @@ import { skodeProfile } from '../../profile';
 import { skodeEndpoints } from './endpoints';
 
 /** Skode's ids look like its docs' example. */
-export const SKODE_ID_PLACEHOLDER = 'contact_xyz789';
+export const SKODE_ID_PLACEHOLDER = 'e.g. contact_xyz789';
 
 export const get: ContactOperation = {
 	...contactOperation({

@@ -121,7 +121,7 @@ export const merge: ContactOperation = {
 			type: 'string',
 			required: true,
 			default: '',
-			placeholder: 'contact_xyz789',
+			placeholder: 'e.g. contact_xyz789',
 			description: 'ID of the contact to keep. It receives the activities, deals, conversations and tags of the duplicates.',
 			displayOptions: { show },
 		},
@@ -131,7 +131,7 @@ export const merge: ContactOperation = {
 			type: 'string',
 			required: true,
 			default: '',
-			placeholder: 'contact_abc123, contact_def456',
+			placeholder: 'e.g. contact_abc123, contact_def456',
 			description:
 				'IDs of the contacts to merge into the primary one, separated by commas, or an array from an expression. They are soft-deleted and redirect to the primary contact. The primary contact may not be among them.',
 			displayOptions: { show },

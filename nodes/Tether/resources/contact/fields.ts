@@ -51,12 +51,12 @@ const phoneNumbers: ContactField = {
 	displayName: 'Phone Numbers',
 	kind: 'custom',
 	required: true,
-	placeholder: '+1 416 555 0100, +1 416 555 0101',
+	placeholder: 'e.g. +1 416 555 0100, +1 416 555 0101',
 	description:
-		'One or more phone numbers, separated by commas, semicolons or new lines (or an array). The first is the primary number. Sent in E.164; a national number (416-555-0100) needs Options › Default Country. A number can belong to one contact of your organisation only.',
+		'One or more phone numbers, separated by commas, semicolons or new lines (or an array). The first is the primary number. Sent in E.164; a national number (416-555-0100) needs Options › Default Country for Phone Numbers. A number can belong to one contact of your organisation only.',
 	updateDescription:
 		'Replaces ALL the contact’s numbers: give every number it should keep, the primary first. Separated by commas, semicolons or new lines; sent in E.164.',
-	hint: 'A national number (416-555-0100) needs Options › Default Country. +1… or 001… needs neither.',
+	hint: 'A national number (416-555-0100) needs Options › Default Country for Phone Numbers. +1… or 001… needs neither.',
 	read: (value, context) => readTetherPhoneNumbers(value, context),
 };
 
@@ -65,7 +65,7 @@ const status: ContactField = {
 	apiField: 'status',
 	displayName: 'Status',
 	kind: 'string',
-	placeholder: 'New',
+	placeholder: 'e.g. New',
 	description:
 		'The name of a stage of the contact’s pipeline, as spelled in Tether (e.g. New, Qualified). Without it, a new contact starts in the pipeline’s first stage.',
 };
@@ -75,7 +75,7 @@ const pipelineStage: ContactField = {
 	apiField: 'pipelineStage',
 	displayName: 'Pipeline Stage',
 	kind: 'string',
-	placeholder: '64f0a1b2c3d4e5f6a7b8c9d2',
+	placeholder: 'e.g. 64f0a1b2c3d4e5f6a7b8c9d2',
 	description: 'The ID of a stage of the contact’s pipeline. With Status too, both must name the same stage.',
 };
 
@@ -84,7 +84,7 @@ const pipelineId: ContactField = {
 	apiField: 'pipelineId',
 	displayName: 'Pipeline ID',
 	kind: 'string',
-	placeholder: '64f0a1b2c3d4e5f6a7b8c9d1',
+	placeholder: 'e.g. 64f0a1b2c3d4e5f6a7b8c9d1',
 	description: 'The ID of the contact pipeline. Without it, a new contact goes to your organisation’s active contact pipeline.',
 };
 

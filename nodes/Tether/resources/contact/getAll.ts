@@ -47,7 +47,7 @@ export const getAll: ContactOperation = {
 					name: 'status',
 					type: 'string',
 					default: '',
-					placeholder: 'Qualified',
+					placeholder: 'e.g. Qualified',
 					description: 'Only contacts in the stage of this name',
 				},
 		]),
