@@ -17,7 +17,7 @@ export const create: ContactOperation = {
 		name: 'Create',
 		value: 'create',
 		action: 'Create a contact',
-		description: 'Create a contact',
+		description: 'Create a contact from a first name and any other fields given (email, phone numbers, company…); returns the created contact',
 		request: { method: 'POST', url: klenEndpoints.create },
 		read: [createBody],
 		send: createContact(klenAiProfile, klenAiUpsertPlan),

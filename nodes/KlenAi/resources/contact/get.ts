@@ -10,7 +10,7 @@ export const get: ContactOperation = {
 		name: 'Get',
 		value: 'get',
 		action: 'Get a contact',
-		description: 'Get a contact by ID',
+		description: 'Get one contact by its Contact ID (a whole number); returns the contact',
 		request: { method: 'GET', url: klenEndpoints.one },
 		read: [contactIdInUrl({ integer: true })],
 		send: sendContactRequest(klenAiProfile),

@@ -29,7 +29,7 @@ export const getAll: ContactOperation = {
 		name: 'Get Many',
 		value: 'getAll',
 		action: 'Get many contacts',
-		description: 'List contacts, optionally filtered',
+		description: 'List contacts, optionally filtered by search text, stage, status or tag; returns one item per contact',
 		request: { method: 'GET', url: klenEndpoints.list },
 		read: [listQuery({ filters: { label: 'Filters', parameters: FILTERS } })],
 		send: getManyContacts(klenAiProfile, klenAiPaging),

@@ -13,7 +13,7 @@ export const create: ContactOperation = {
 		name: 'Create',
 		value: 'create',
 		action: 'Create a contact',
-		description: 'Create a contact',
+		description: 'Create a contact from a first name, a last name and one or more phone numbers (numbers without + are read with Options › Default Country for Phone Numbers); returns the created contact',
 		request: { method: 'POST', url: '/contacts' },
 		read: [buildContactBody(skipcallContactFields, 'create')],
 		send: sendContactRequest(skipcallProfile),

@@ -11,7 +11,7 @@ export const get: ContactOperation = {
 		name: 'Get',
 		value: 'get',
 		action: 'Get a contact',
-		description: 'Get a contact by ID',
+		description: 'Get one contact by its Contact ID; returns the contact',
 		request: { method: 'GET', url: '/contacts/{contactId}' },
 		read: [contactIdInUrl()],
 		send: sendContactRequest(skipcallProfile),

@@ -18,7 +18,7 @@ export const create: ContactOperation = {
 		name: 'Create',
 		value: 'create',
 		action: 'Create a contact',
-		description: 'Create a contact; an email Skode AI already has is refused, naming that contact',
+		description: 'Create a contact from a name and an email or a phone; an email Skode AI already has is refused, naming that contact; returns the created contact',
 		request: { method: 'POST', url: skodeEndpoints.create },
 		read: [createBody],
 		send: createContact(skodeProfile, skodeUpsertPlan),

@@ -36,7 +36,7 @@ export const deleteOperation: ContactOperation = {
 		name: 'Delete',
 		value: 'delete',
 		action: 'Delete a contact',
-		description: 'Delete a contact (recoverable from Skode AI’s trash for 30 days)',
+		description: 'Delete the contact with this Contact ID (recoverable from Skode AI’s trash for 30 days); returns deleted: true and the contact’s ID',
 		request: { method: 'DELETE', url: skodeEndpoints.one },
 		read: [contactIdInUrl()],
 		send: deleteContact(skodeProfile),

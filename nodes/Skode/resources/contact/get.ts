@@ -13,7 +13,7 @@ export const get: ContactOperation = {
 		name: 'Get',
 		value: 'get',
 		action: 'Get a contact',
-		description: 'Get a contact by ID, with its deals, recent activities and tags',
+		description: 'Get one contact by its Contact ID, with its deals, recent activities and tags; returns the contact',
 		request: { method: 'GET', url: skodeEndpoints.one },
 		read: [contactIdInUrl()],
 		send: sendEnvelopedContactRequest(skodeProfile),

@@ -104,7 +104,7 @@ export const getAll: ContactOperation = {
 		name: 'Get Many',
 		value: 'getAll',
 		action: 'Get many contacts',
-		description: 'List contacts, optionally filtered and sorted',
+		description: 'List contacts, optionally filtered (email, company, tag, dates, search) and sorted; returns one item per contact',
 		request: { method: 'GET', url: skodeEndpoints.list },
 		read: [listQuery({ filters: { label: 'Filters', parameters: FILTERS }, options: { label: 'Options', parameters: [{ name: 'sort', displayName: 'Sort', query: 'sort', read: readString }] } })],
 		send: getManyContacts(skodeProfile, skodePaging),

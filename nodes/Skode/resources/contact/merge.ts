@@ -109,7 +109,7 @@ export const merge: ContactOperation = {
 		name: 'Merge',
 		value: 'merge',
 		action: 'Merge contacts',
-		description: 'Merge duplicate contacts into one primary contact',
+		description: 'Merge duplicate contacts (their IDs) into one primary contact (its ID); returns the primary contact',
 		request: { method: 'POST', url: skodeEndpoints.merge },
 		read: [buildMergeBody(mergeFields)],
 		send: mergeContacts(skodeProfile, mergeFields),

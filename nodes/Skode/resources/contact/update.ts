@@ -15,7 +15,7 @@ export const update: ContactOperation = {
 		name: 'Update',
 		value: 'update',
 		action: 'Update a contact',
-		description: 'Update the fields given; the others keep their values',
+		description: 'Change the given fields of the contact with this Contact ID, the others keep their values; returns the updated contact',
 		request: { method: 'PATCH', url: skodeEndpoints.update('{contactId}') },
 		read: [contactIdInUrl(), buildContactBody(skodeContactFields, 'update')],
 		send: sendEnvelopedContactRequest(skodeProfile),

@@ -45,7 +45,7 @@ export const create: ContactOperation = {
 		name: 'Create',
 		value: 'create',
 		action: 'Create a contact',
-		description: 'Create a contact',
+		description: 'Create a contact from one or more phone numbers and any names, email and process given; returns the created contact',
 		request: { method: 'POST', url: tetherEndpoints.create },
 		read: [createBody],
 		send: createTetherContact,

@@ -27,7 +27,7 @@ export const getAll: ContactOperation = {
 		name: 'Get Many',
 		value: 'getAll',
 		action: 'Get many contacts',
-		description: 'List contacts, optionally filtered',
+		description: 'List contacts, optionally filtered by search text or status; returns one item per contact',
 		request: { method: 'GET', url: tetherEndpoints.list },
 		read: [listQuery({ filters: { label: 'Filters', parameters: FILTERS } })],
 		send: getManyContacts(tetherProfile, tetherPaging),

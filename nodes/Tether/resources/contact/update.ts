@@ -48,7 +48,7 @@ export const update: ContactOperation = {
 		name: 'Update',
 		value: 'update',
 		action: 'Update a contact',
-		description: 'Change a contact’s stage, pipeline or phone numbers; the others keep their values',
+		description: 'Change a contact’s status, pipeline stage, pipeline or phone numbers by its Contact ID, the others keep their values; returns the updated contact',
 		request: { method: 'PATCH', url: tetherEndpoints.one('{contactId}') },
 		read: [contactIdInUrl(), buildContactBody(tetherUpdateFields, 'update'), stageRules],
 		send: updateTetherContact,
