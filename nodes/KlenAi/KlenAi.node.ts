@@ -12,7 +12,8 @@ export class KlenAi implements INodeType {
 		name: 'klenAi',
 		icon: { light: 'file:klenAi.svg', dark: 'file:klenAi.dark.svg' },
 		group: ['output'],
-		version: 1,
+		version: [1, 2],
+		defaultVersion: 2,
 		// The operation as the Operation list names it, and "Dry Run" when Options › Dry Run is on:
 		// on the canvas a dry run must not look like a real sync.
 		subtitle:

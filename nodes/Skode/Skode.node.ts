@@ -12,7 +12,8 @@ export class Skode implements INodeType {
 		name: 'skode',
 		icon: { light: 'file:skode.svg', dark: 'file:skode.dark.svg' },
 		group: ['output'],
-		version: 1,
+		version: [1, 2],
+		defaultVersion: 2,
 		// The operation as the Operation list names it, and "Dry Run" when Options › Dry Run is on:
 		// on the canvas a dry run must not look like a real sync.
 		subtitle:

@@ -62,7 +62,7 @@ export function withRowLabel(text: string, itemIndex: number, label: string): st
 const places = (name: string) => [name, `additionalFields.${name}`, `updateFields.${name}`];
 const FIRST_NAME = places('firstName');
 const LAST_NAME = places('lastName');
-const FULL_NAME = places('name');
+const FULL_NAME = [...places('name'), 'fullName'];
 const EMAIL = places('email');
 const PHONE = ['phoneNumbers', 'phone'];
 

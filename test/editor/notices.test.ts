@@ -21,11 +21,14 @@ describe('Create or Update shows what it matches on at the top', () => {
 		]);
 	});
 
-	it('it names Email, then the first Phone Number, and where they are', () => {
-		const notice = shownParameters(klen, upsertValues).find((property) => property.type === 'notice')!;
-		expect(notice.displayName).toBe(
+	it('it names Email, then the first Phone Number, and where each node version shows them', () => {
+		const noticeOf = (version: number) => shownParameters(klen, upsertValues, version).filter((property) => property.type === 'notice');
+		expect(noticeOf(1).map((notice) => notice.displayName)).toEqual([
 			'Finds the contact by Email, then by the first Phone Number (both under Additional Fields): one match is updated with these fields, none is created, several is an error. Each row needs an Email or a Phone Number.',
-		);
+		]);
+		expect(noticeOf(2).map((notice) => notice.displayName)).toEqual([
+			'Finds the contact by Email (under Additional Fields), then by the first of Phone Numbers: one match is updated with these fields, none is created, several is an error. Each row needs an Email or a Phone Number.',
+		]);
 	});
 
 	it('it is shown on Create or Update only', () => {

@@ -21,18 +21,24 @@ export function loadNode(source: string): INodeType {
 
 export const packageNodes = nodeSources.map((source) => ({ source, node: loadNode(source) }));
 
-/** The top-level parameters the editor shows for these values, in its order. */
-export function shownParameters(node: INodeType, values: Record<string, unknown>): INodeProperties[] {
+/** The version the editor gives a new node: `defaultVersion`, else the highest. */
+export function newestVersion(node: INodeType): number {
+	const { version, defaultVersion } = node.description;
+	return defaultVersion ?? (Array.isArray(version) ? Math.max(...version) : version);
+}
+
+/** The top-level parameters the editor shows for these values, in its order, for a node of `version` (a new node's by default). */
+export function shownParameters(node: INodeType, values: Record<string, unknown>, version = newestVersion(node)): INodeProperties[] {
 	return node.description.properties.filter((property) =>
-		NodeHelpers.displayParameter(values as never, property, null, node.description),
+		NodeHelpers.displayParameter(values as never, property, { typeVersion: version } as never, node.description),
 	);
 }
 
 /** The options of a collection the editor offers, given the node's values (`/operation` and so on). */
-export function shownOptions(node: INodeType, collection: INodeProperties, values: Record<string, unknown>): INodeProperties[] {
+export function shownOptions(node: INodeType, collection: INodeProperties, values: Record<string, unknown>, version = newestVersion(node)): INodeProperties[] {
 	const parameters = { ...values, [collection.name]: {} };
 	return ((collection.options ?? []) as INodeProperties[]).filter((option) =>
-		NodeHelpers.displayParameterPath({ parameters } as never, option, `parameters.${collection.name}`, null, node.description),
+		NodeHelpers.displayParameterPath({ parameters } as never, option, `parameters.${collection.name}`, { typeVersion: version } as never, node.description),
 	);
 }
 

@@ -78,3 +78,45 @@ export function fieldsCollection(
 		options,
 	};
 }
+
+/** The node versions a field or collection is shown in: `[1]`, or from a version on. */
+const versionsBefore = (version: number) => Array.from({ length: version - 1 }, (_, index) => index + 1);
+const versionsFrom = (version: number) => [{ _cnd: { gte: version } }];
+
+/**
+ * Every parameter of a create-like operation (Create, Create or Update), in the editor's order:
+ * the required fields at the top (those of a `requiredOneOf` group each optional in the editor:
+ * marked required, n8n would refuse a row that gives only one of them; the group is checked when
+ * the body is built), the optional fields a node version shows at the top (topLevelFrom), then
+ * Additional Fields. A field renamed in a node version (renamedFrom) has its parameter in each
+ * version under that version's name; a field moved to the top is still in Additional Fields for
+ * the versions before.
+ */
+export function createProperties(fields: ContactField[], show: IDisplayOptions['show']): INodeProperties[] {
+	const inVersions = (versions: Array<number | { _cnd: { gte: number } }>): IDisplayOptions => ({ show: { ...show, '@version': versions } as IDisplayOptions['show'] });
+	const top: INodeProperties[] = [];
+	for (const field of fields.filter((candidate) => candidate.required)) {
+		const property: INodeProperties = { ...toProperty(field, 'create'), displayOptions: { show } };
+		if (!field.requiredOneOf) property.required = true;
+		const renamed = field.renamedFrom;
+		if (!renamed) {
+			top.push(property);
+			continue;
+		}
+		top.push({ ...property, displayOptions: inVersions(versionsBefore(renamed.version)) });
+		top.push({ ...property, name: renamed.name, displayName: renamed.displayName, displayOptions: inVersions(versionsFrom(renamed.version)) });
+	}
+	const moved = fields.filter((field) => !field.required && field.topLevelFrom !== undefined);
+	if (moved.length === 0) return [...top, fieldsCollection(fields, 'create', show)];
+	const from = Math.min(...moved.map((field) => field.topLevelFrom as number));
+	return [
+		...top,
+		...moved.map((field) => ({ ...toProperty(field, 'create'), displayOptions: inVersions(versionsFrom(from)) })),
+		fieldsCollection(fields, 'create', inVersions(versionsBefore(from)).show),
+		fieldsCollection(
+			fields.filter((field) => !moved.includes(field)),
+			'create',
+			inVersions(versionsFrom(from)).show,
+		),
+	];
+}

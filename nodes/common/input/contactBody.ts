@@ -19,16 +19,29 @@ export function defaultCountryOf(context: Row): string | undefined {
 	}
 }
 
-/** The parameter values a body is built from: required top-level parameters and the collection. */
+/**
+ * The parameter values a body is built from, by field name: the collection's, and on create the
+ * top-level parameters of the node's version (required fields, and those a version moved to the
+ * top). `fields` are named as the node's version names them (fieldsOfVersion).
+ */
 export function contactValues(context: Row, fields: ContactField[], mode: BodyMode): IDataObject {
 	const collection = context.getNodeParameter(mode === 'create' ? 'additionalFields' : 'updateFields', {}) as IDataObject;
 	const values: IDataObject = { ...collection };
 	if (mode === 'create') {
-		for (const field of fields.filter((candidate) => candidate.required)) {
-			values[field.name] = context.getNodeParameter(field.name, '') as IDataObject[string];
+		const version = context.getNode().typeVersion;
+		for (const field of fields) {
+			const topLevel = field.required || (field.topLevelFrom !== undefined && version >= field.topLevelFrom);
+			if (topLevel) values[field.name] = context.getNodeParameter(field.name, '') as IDataObject[string];
 		}
 	}
 	return values;
+}
+
+/** The fields as a node version names them: a field renamed in that version (renamedFrom) under its new name. */
+export function fieldsOfVersion(fields: ContactField[], version: number): ContactField[] {
+	return fields.map((field) =>
+		field.renamedFrom && version >= field.renamedFrom.version ? { ...field, name: field.renamedFrom.name, displayName: field.renamedFrom.displayName } : field,
+	);
 }
 
 /**
@@ -39,10 +52,11 @@ export function contactValues(context: Row, fields: ContactField[], mode: BodyMo
 export function buildContactBody(fields: ContactField[], mode: BodyMode) {
 	return async function (this: Row, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
 		const defaultCountry = defaultCountryOf(this);
-		const values = contactValues(this, fields, mode);
+		const versioned = fieldsOfVersion(fields, this.getNode().typeVersion);
+		const values = contactValues(this, versioned, mode);
 		let body: IDataObject;
 		try {
-			body = buildBody(fields, values, mode, { defaultCountry });
+			body = buildBody(versioned, values, mode, { defaultCountry });
 		} catch (error) {
 			throw inputError(this.getNode(), this.getItemIndex(), error);
 		}

@@ -37,6 +37,18 @@ export interface ContactField {
 		| 'custom';
 	/** Required by the API on create: shown as a top-level parameter there. */
 	required?: boolean;
+	/**
+	 * From this node version on, an optional field shown as a top-level parameter of Create (and
+	 * Create or Update) rather than in Additional Fields (Klen AI version 2's Phone Numbers). The
+	 * older versions keep it where their saved workflows have it.
+	 */
+	topLevelFrom?: number;
+	/**
+	 * From this node version on, the field's parameter has another name (Skode AI version 2:
+	 * `fullName`, sent as `name`): n8n 1.x offers no "let the model define this" for a parameter
+	 * called `name`. The older versions keep the name their saved workflows have.
+	 */
+	renamedFrom?: { version: number; name: string; displayName: string };
 	minLength?: number;
 	maxLength?: number;
 	minItems?: number;

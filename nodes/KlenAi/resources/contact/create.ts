@@ -1,4 +1,4 @@
-import { fieldsCollection, requiredFieldProperties } from '../../../common/description/fields';
+import { createProperties } from '../../../common/description/fields';
 import { type ContactOperation, contactOperation } from '../../../common/description/operations';
 import { buildContactBody } from '../../../common/input/contactBody';
 import { createContact } from '../../../common/operations/create';
@@ -22,5 +22,5 @@ export const create: ContactOperation = {
 		read: [createBody],
 		send: createContact(klenAiProfile, klenAiUpsertPlan),
 	}),
-	properties: [...requiredFieldProperties(klenAiContactFields, show), fieldsCollection(klenAiContactFields, 'create', show)],
+	properties: createProperties(klenAiContactFields, show),
 };

@@ -112,6 +112,8 @@ export const klenAiContactFields: ContactField[] = [
 		apiField: 'phone_numbers',
 		displayName: 'Phone Numbers',
 		kind: 'custom',
+		// Version 2 shows it at the top of Create and Create or Update, as the other nodes show their phone.
+		topLevelFrom: 2,
 		description:
 			'Phone numbers, each with its type and flags, sent in E.164. A national number (06 12 34 56 78) needs Options › Default Country for Phone Numbers, or the contact’s Country; +33 6 12 34 56 78 needs neither.',
 		updateDescription:

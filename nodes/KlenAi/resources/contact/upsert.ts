@@ -1,4 +1,4 @@
-import { type IDataObject, type IHttpRequestOptions, NodeOperationError } from 'n8n-workflow';
+import { type IDataObject, type IHttpRequestOptions, type INodeProperties, NodeOperationError } from 'n8n-workflow';
 
 import { type ContactOperation, contactOperation } from '../../../common/description/operations';
 import { NOT_SENT } from '../../../common/input/inputError';
@@ -11,19 +11,31 @@ import { klenEndpoints } from './endpoints';
 import { klenAiUpsertPlan } from './lookup';
 import type { Row } from '../../../common/engine/row';
 
-/** What Create or Update finds the contact by (lookup.ts), as the editor names those fields. */
-const MATCH_FIELDS = 'Email, then by the first Phone Number (both under Additional Fields)';
+/** What Create or Update finds the contact by (lookup.ts), as each node version's editor places those fields. */
+const MATCH_FIELDS: Record<number, string> = {
+	1: 'Email, then by the first Phone Number (both under Additional Fields)',
+	2: 'Email (under Additional Fields), then by the first of Phone Numbers',
+};
+const matchFields = (version: number) => MATCH_FIELDS[Math.min(version, 2)];
 
-/** preSend: a row that gives neither match field fails here, naming them, before any request. */
+/** Read step: a row that gives neither match field fails here, naming them, before any request. */
 async function requireMatchField(this: Row, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
 	if (klenAiUpsertPlan.lookupKeys((requestOptions.body ?? {}) as IDataObject, {}).length > 0) return requestOptions;
 	const itemIndex = this.getItemIndex();
 	throw new NodeOperationError(
 		this.getNode(),
-		`${itemPrefix(itemIndex)} Create or Update finds the contact by ${MATCH_FIELDS}, and this row has neither. Add Email or Phone Numbers, or use Create.`,
+		`${itemPrefix(itemIndex)} Create or Update finds the contact by ${matchFields(this.getNode().typeVersion)}, and this row has neither. Add Email or Phone Numbers, or use Create.`,
 		{ itemIndex, description: NOT_SENT },
 	);
 }
+
+const notice = (version: number, versions: Array<number | { _cnd: { gte: number } }>): INodeProperties => ({
+	displayName: `Finds the contact by ${matchFields(version)}: one match is updated with these fields, none is created, several is an error. Each row needs an Email or a Phone Number.`,
+	name: 'upsertNotice',
+	type: 'notice',
+	default: '',
+	displayOptions: { show: { resource: ['contact'], operation: ['upsert'], '@version': versions } },
+});
 
 export const upsert: ContactOperation = {
 	...contactOperation({
@@ -37,13 +49,5 @@ export const upsert: ContactOperation = {
 	}),
 	// The fields are Create's (create.ts shows them for both operations). The notice is shown
 	// above them (common/description/operations.ts puts notices first).
-	properties: [
-		{
-			displayName: `Finds the contact by ${MATCH_FIELDS}: one match is updated with these fields, none is created, several is an error. Each row needs an Email or a Phone Number.`,
-			name: 'upsertNotice',
-			type: 'notice',
-			default: '',
-			displayOptions: { show: { resource: ['contact'], operation: ['upsert'] } },
-		},
-	],
+	properties: [notice(1, [1]), notice(2, [{ _cnd: { gte: 2 } }])],
 };

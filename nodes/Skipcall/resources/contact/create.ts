@@ -1,4 +1,4 @@
-import { requiredFieldProperties, fieldsCollection } from '../../../common/description/fields';
+import { createProperties } from '../../../common/description/fields';
 import { type ContactOperation, contactOperation } from '../../../common/description/operations';
 import { buildContactBody } from '../../../common/input/contactBody';
 import { sendContactRequest } from '../../../common/operations/single';
@@ -18,5 +18,5 @@ export const create: ContactOperation = {
 		read: [buildContactBody(skipcallContactFields, 'create')],
 		send: sendContactRequest(skipcallProfile),
 	}),
-	properties: [...requiredFieldProperties(skipcallContactFields, show), fieldsCollection(skipcallContactFields, 'create', show)],
+	properties: createProperties(skipcallContactFields, show),
 };

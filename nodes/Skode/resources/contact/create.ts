@@ -1,6 +1,5 @@
-import { fieldsCollection } from '../../../common/description/fields';
+import { createProperties } from '../../../common/description/fields';
 import { type ContactOperation, contactOperation } from '../../../common/description/operations';
-import { topLevelFieldProperties } from '../../../common/description/requiredOneOf';
 import { buildContactBody } from '../../../common/input/contactBody';
 import { createContact } from '../../../common/operations/create';
 import { skodeProfile } from '../../profile';
@@ -23,5 +22,5 @@ export const create: ContactOperation = {
 		read: [createBody],
 		send: createContact(skodeProfile, skodeUpsertPlan),
 	}),
-	properties: [...topLevelFieldProperties(skodeContactFields, show), fieldsCollection(skodeContactFields, 'create', show)],
+	properties: createProperties(skodeContactFields, show),
 };

@@ -41,6 +41,8 @@ export const skodeContactFields: ContactField[] = [
 		displayName: 'Name',
 		kind: 'string',
 		required: true,
+		// n8n 1.x's editor offers no "let the model define this" for a parameter called `name`.
+		renamedFrom: { version: 2, name: 'fullName', displayName: 'Full Name' },
 		placeholder: 'e.g. Sarah Johnson',
 		description: 'Full name of the contact',
 	},

@@ -1,6 +1,6 @@
 import type { IDataObject, IHttpRequestOptions, INodeExecutionData } from 'n8n-workflow';
 
-import { fieldsCollection, requiredFieldProperties } from '../../../common/description/fields';
+import { createProperties } from '../../../common/description/fields';
 import { type ContactOperation, contactOperation } from '../../../common/description/operations';
 import { buildContactBody } from '../../../common/input/contactBody';
 import { createWithRecovery } from '../../../common/operations/create';
@@ -50,5 +50,5 @@ export const create: ContactOperation = {
 		read: [createBody],
 		send: createTetherContact,
 	}),
-	properties: [...requiredFieldProperties(tetherCreateFields, show), fieldsCollection(tetherCreateFields, 'create', show)],
+	properties: createProperties(tetherCreateFields, show),
 };
