@@ -1,4 +1,4 @@
-import { operationsOf, packageNodes, shownOptions } from '../editor/packageNodes';
+import { operationsOf, packageNodes, shownOptions } from '../editor/packageNodes.cts';
 
 describe('Options › Dry Run is offered on every operation that writes, of every node, and nowhere else', () => {
 	it.each(packageNodes.map(({ source, node }) => [source, node] as const))('%s', (_, node) => {

@@ -6,7 +6,7 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { DirectoryLoader } from 'n8n-core';
 
-import { loadNode, repo } from './packageNodes';
+import { loadNode, repo } from './packageNodes.cts';
 
 /** n8n-core's own reader of codex files, the one n8n uses when it loads a package. */
 class CodexReader extends DirectoryLoader {

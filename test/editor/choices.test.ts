@@ -6,7 +6,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { KlenAi } from '../../nodes/KlenAi/KlenAi.node';
 import { Skipcall } from '../../nodes/Skipcall/Skipcall.node';
-import { operationsOf, packageNodes, shownOptions, shownParameters } from './packageNodes';
+import { operationsOf, packageNodes, shownOptions, shownParameters } from './packageNodes.cts';
 
 const klen = new KlenAi();
 const skipcall = new Skipcall();

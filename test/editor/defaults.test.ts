@@ -9,7 +9,7 @@ import { KlenAi } from '../../nodes/KlenAi/KlenAi.node';
 import { Skipcall } from '../../nodes/Skipcall/Skipcall.node';
 import { runKlen, startKlen, type KlenServer } from '../support/klen';
 import { runSkipcall, startSkipcall, type SkipcallServer } from '../support/skipcall';
-import { packageNodes } from './packageNodes';
+import { packageNodes } from './packageNodes.cts';
 
 /** Values a parameter can start with and still mean "nothing given". */
 const EMPTY = ['', '{}'];

@@ -5,7 +5,7 @@
 import { retryPolicy } from '../../nodes/common/sending/send';
 import { KlenAi } from '../../nodes/KlenAi/KlenAi.node';
 import { runKlen, startKlen, type KlenServer } from '../support/klen';
-import { operationsOf, packageNodes, shownParameters } from './packageNodes';
+import { operationsOf, packageNodes, shownParameters } from './packageNodes.cts';
 
 const klen = new KlenAi();
 const upsertValues = { resource: 'contact', operation: 'upsert' };

@@ -1,5 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { getCountries } from 'libphonenumber-js/max';
+import { getCountries } from '../input/phoneLibrary';
 
 function countryOptions() {
 	const names = new Intl.DisplayNames(['en'], { type: 'region' });

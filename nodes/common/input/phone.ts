@@ -4,7 +4,7 @@ import {
 	getCountryCallingCode,
 	isSupportedCountry,
 	parsePhoneNumberFromString,
-} from 'libphonenumber-js/max';
+} from './phoneLibrary';
 
 import { FieldError, describeValue } from './values';
 
