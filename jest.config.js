@@ -7,7 +7,7 @@ module.exports = {
 	// Tests and their helpers are TypeScript run as CommonJS. Written as .cts they stay out of
 	// n8n's linter (`n8n-node lint` lints every **/*.ts with the rules for node code, which a
 	// test cannot follow: node:http, timers, process). README, "n8n's linter".
-	testMatch: ['**/*.test.ts', '**/*.test.cts'],
+	testMatch: ['**/*.test.cts'],
 	moduleFileExtensions: ['ts', 'cts', 'js', 'cjs', 'json', 'node'],
 	// n8n-core starts a 60 s interval timer when loaded and never clears it.
 	forceExit: true,
