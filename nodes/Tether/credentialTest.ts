@@ -2,7 +2,7 @@ import type { ICredentialsDecrypted, ICredentialTestFunctions, INodeCredentialTe
 
 import { FieldError } from '../common/input/values';
 import { serverReason } from '../common/sending/apiErrors';
-import { bearerHeader } from '../common/sending/auth';
+import { bearerHeader } from '../common/sending/credentialTest';
 import { redact } from '../common/sending/redact';
 import { transportCode, transportWords } from '../common/sending/transport';
 import { tetherApiUrl } from './instance';

@@ -1,7 +1,7 @@
 import { readIsoDate } from '../../nodes/Skode/resources/contact/getAll';
 import { normalizeSinglePhone } from '../../nodes/Skode/resources/contact/fields';
 import { existingIdIn } from '../../nodes/common/operations/duplicate';
-import { contactFrom } from '../../nodes/common/operations/envelope';
+import { contactFrom } from '../../nodes/common/operations/single';
 import { addressCountry, readAddress } from '../../nodes/Skode/resources/contact/address';
 import { fieldErrorOf } from '../support/fieldError.cts';
 

@@ -23,7 +23,7 @@ import { TetherApi } from '../../credentials/TetherApi.credentials';
 import { KlenAi } from '../../nodes/KlenAi/KlenAi.node';
 import { Skode } from '../../nodes/Skode/Skode.node';
 import { Tether } from '../../nodes/Tether/Tether.node';
-import { requestTimeoutOption } from '../../nodes/common/description/requestTimeout';
+import { requestTimeoutOption } from '../../nodes/common/description/options';
 import { Skipcall } from '../../nodes/Skipcall/Skipcall.node';
 import { type RunResult, runNode } from './n8n.cts';
 

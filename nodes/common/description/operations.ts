@@ -3,9 +3,7 @@ import type { IHttpRequestOptions, INodeProperties, INodePropertyOptions } from 
 import type { OperationPlan, ReadStep } from '../engine/execute';
 import type { Row } from '../engine/row';
 import { booleanParameter, isDryRun } from '../sending/dryRun';
-import { WRITE_OPERATIONS, dryRunOption } from './dryRun';
-import { optionsCollection } from './options';
-import { requestTimeoutOption } from './requestTimeout';
+import { WRITE_OPERATIONS, dryRunOption, optionsCollection, requestTimeoutOption } from './options';
 
 export const contactResource: INodeProperties = {
 	displayName: 'Resource',

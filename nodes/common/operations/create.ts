@@ -3,8 +3,7 @@ import type { IDataObject, IHttpRequestOptions, INodeExecutionData } from 'n8n-w
 import type { ProviderProfile } from '../profile';
 import { mayHaveActed, sendRequest } from '../sending/send';
 import { alreadyExistsError, duplicateRefusal, existingContactId } from './duplicate';
-import { contactFrom } from './envelope';
-import { contactItems } from './items';
+import { contactFrom, contactItems } from './single';
 import { type LookupKey, type LookupPlan, accountOf, findExisting, lockKeysOf, lookupKeysOf, oneAtATime } from './lookup';
 import { idOf } from './records';
 import { notMadeByCreate } from './recovery';

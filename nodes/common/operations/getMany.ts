@@ -4,7 +4,7 @@ import { itemPrefix } from '../messages';
 import type { ProviderProfile } from '../profile';
 import { booleanParameter } from '../sending/dryRun';
 import { sendRequest } from '../sending/send';
-import { answerItems } from './items';
+import { answerItems } from './single';
 import { ListProblem, readPages } from './pages';
 import type { Row } from '../engine/row';
 

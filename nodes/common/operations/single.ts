@@ -1,25 +1,81 @@
-import type { IHttpRequestOptions, INodeExecutionData } from 'n8n-workflow';
+import { type IDataObject, type IHttpRequestOptions, type INodeExecutionData, NodeOperationError } from 'n8n-workflow';
 
+import type { Row } from '../engine/row';
+import { MAY_HAVE_BEEN_CREATED, itemPrefix } from '../messages';
 import type { ProviderProfile } from '../profile';
 import { sendRequest } from '../sending/send';
-import { contactItems } from './items';
-import type { Row } from '../engine/row';
+import { idOf } from './records';
 
 /**
- * The hook of operations that send one request per row (Get, Update, plain Create where the
- * provider cannot search). n8n's RoutingNode hands a request to `routing.operations.pagination`
- * when the operation sets `send.paginate`: the declarative hook that decides how a request is
- * sent. Every operation of our nodes goes through one, so pacing, retries and error mapping
- * apply to all.
+ * One request per row and its output items: the hook of Get, Update, and plain Create where
+ * the provider cannot search, and the items every operation builds from an answer.
  */
-export function sendContactRequest(profile: ProviderProfile) {
-	return async function (
-		this: Row,
-		request: IHttpRequestOptions,
-	): Promise<INodeExecutionData[]> {
-		const options = request;
-		const answer = await sendRequest.call(this, profile, options);
-		const method = String(options.method ?? 'GET').toUpperCase();
-		return contactItems(this, profile, answer.body, {}, method === 'POST' ? 'created' : method === 'GET' ? undefined : 'updated');
+
+/**
+ * The output items of one input row, the one way every operation builds them: an object
+ * answer is one item, an array one item per element (Get Many: a single contact's answer
+ * goes through contactItems), and an answer without a body (204) says it succeeded. `extra`
+ * is added to each (Create or Update's result).
+ */
+export function answerItems(body: unknown, itemIndex: number, extra: IDataObject = {}): INodeExecutionData[] {
+	const pairedItem = { item: itemIndex };
+	if (Array.isArray(body)) return body.map((json) => ({ json: { ...(json as IDataObject), ...extra }, pairedItem }));
+	if (body && typeof body === 'object') return [{ json: { ...(body as IDataObject), ...extra }, pairedItem }];
+	return [{ json: { success: true, ...extra }, pairedItem }];
+}
+
+/**
+ * The output item of a row whose answer is one contact (Get, Create, Update, Create or
+ * Update). A list there breaks "one row, one item": `[]` would drop the row and `[a, b]` give
+ * it two, and the node cannot tell which contact is the row's; so it fails the row. A write
+ * so answered says it may have gone through.
+ */
+export function contactItems(
+	context: Row,
+	profile: ProviderProfile,
+	body: unknown,
+	extra: IDataObject = {},
+	write?: 'created' | 'updated',
+): INodeExecutionData[] {
+	if (!Array.isArray(body)) return answerItems(body, context.getItemIndex(), extra);
+	const itemIndex = context.getItemIndex();
+	const what = body.length === 0 ? 'an empty list' : `a list of ${body.length}`;
+	const outcome = write === 'created' ? MAY_HAVE_BEEN_CREATED : write === 'updated' ? ': the contact may have been updated' : '';
+	throw new NodeOperationError(
+		context.getNode(),
+		`${itemPrefix(itemIndex)} ${profile.displayName} answered with ${what} where one contact was expected, so the node cannot tell which is this row's${outcome}`,
+		{
+			itemIndex,
+			description: `Check the Base URL in the ${profile.displayName} credential${write ? `, and in ${profile.displayName} whether the contact was written,` : ''} before running this row again.`,
+		},
+	);
+}
+
+const ENVELOPE_KEYS = ['data', 'contact'];
+
+/**
+ * The contact in a single-contact answer whose envelope is not documented (Skode's): the
+ * answer itself when it has an id, else the object under `data` or `contact` that has one.
+ * Anything else is kept as it came.
+ */
+export function contactFrom(body: unknown): unknown {
+	if (!body || typeof body !== 'object' || Array.isArray(body) || idOf(body) !== undefined) return body;
+	for (const key of ENVELOPE_KEYS) {
+		const inner = (body as IDataObject)[key];
+		if (inner && typeof inner === 'object' && !Array.isArray(inner) && idOf(inner) !== undefined) return inner;
+	}
+	return body;
+}
+
+/**
+ * The hook of operations that send one request per row and output its contact; `envelope`:
+ * the contact may come under `data` or `contact` (contactFrom).
+ */
+export function sendContactRequest(profile: ProviderProfile, { envelope = false } = {}) {
+	return async function (this: Row, request: IHttpRequestOptions): Promise<INodeExecutionData[]> {
+		const answer = await sendRequest.call(this, profile, request);
+		const method = String(request.method ?? 'GET').toUpperCase();
+		const body = envelope ? contactFrom(answer.body) : answer.body;
+		return contactItems(this, profile, body, {}, method === 'POST' ? 'created' : method === 'GET' ? undefined : 'updated');
 	};
 }

@@ -7,21 +7,16 @@ import { mayHaveActed, sendRequest } from '../sending/send';
 import { createWithRecovery } from './create';
 import { duplicateRefusal, existingContactId, existingNotFoundError } from './duplicate';
 import type { ContactListing } from './contactIndex';
-import { upsertResultFields } from './dryRun';
-import { contactFrom } from './envelope';
-import { contactItems } from './items';
+import { contactFrom, contactItems } from './single';
 import { type LookupKey, type LookupPlan, accountOf, findExisting, lockKeysOf, lookupKeysOf, oneAtATime } from './lookup';
 import { idOf, isDotSegment } from './records';
-import { upsertLookup } from './upsertLookup';
+import { upsertLookup, upsertResultFields } from './upsertLookup';
 import type { Row } from '../engine/row';
 
 export interface UpsertPlan extends LookupPlan {
 	createRequest: { method: IHttpRequestOptions['method']; url: string };
 	updateRequest: (id: string) => { method: IHttpRequestOptions['method']; url: string };
 }
-
-/** Added to the output of Create or Update: whether the contact was created or updated (dryRun.ts). */
-export { UPSERT_RESULT_FIELD } from './dryRun';
 
 /** Added to the output of Create or Update when the contact found was gone by the time of its update. */
 export const UPSERT_NOTE_FIELD = 'upsertNote';

@@ -1,4 +1,4 @@
-import { contactIdProperty } from '../../../common/description/contactId';
+import { contactIdProperty } from '../../../common/description/fields';
 import { type ContactOperation, contactOperation } from '../../../common/description/operations';
 import { contactIdInUrl } from '../../../common/input/contactBody';
 import { sendContactRequest } from '../../../common/operations/single';

@@ -1,6 +1,5 @@
-import { lookupStrategyOption } from '../../../common/description/lookupStrategy';
+import { defaultCountryOption, lookupStrategyOption, maxRateLimitWaitOption } from '../../../common/description/options';
 import { contactResourceProperties, operationPlans } from '../../../common/description/operations';
-import { defaultCountryOption, maxRateLimitWaitOption } from '../../../common/description/options';
 import { create } from './create';
 import { get } from './get';
 import { getAll } from './getAll';

@@ -1,5 +1,4 @@
-import { contactIdProperty } from '../../../common/description/contactId';
-import { fieldsCollection } from '../../../common/description/fields';
+import { contactIdProperty, fieldsCollection } from '../../../common/description/fields';
 import { type ContactOperation, contactOperation } from '../../../common/description/operations';
 import { buildContactBody, contactIdInUrl } from '../../../common/input/contactBody';
 import { sendContactRequest } from '../../../common/operations/single';

@@ -1,10 +1,10 @@
 import type { IHttpRequestOptions, INodeExecutionData } from 'n8n-workflow';
 
-import { contactIdProperty } from '../../../common/description/contactId';
+import { contactIdProperty } from '../../../common/description/fields';
 import { type ContactOperation, contactOperation } from '../../../common/description/operations';
 import type { Row } from '../../../common/engine/row';
 import { contactIdInUrl } from '../../../common/input/contactBody';
-import { answerItems } from '../../../common/operations/items';
+import { answerItems } from '../../../common/operations/single';
 import type { ProviderProfile } from '../../../common/profile';
 import { isDryRunBody } from '../../../common/sending/dryRun';
 import { sendRequest } from '../../../common/sending/send';

@@ -1,7 +1,7 @@
-import { contactIdProperty } from '../../../common/description/contactId';
+import { contactIdProperty } from '../../../common/description/fields';
 import { type ContactOperation, contactOperation } from '../../../common/description/operations';
 import { contactIdInUrl } from '../../../common/input/contactBody';
-import { sendEnvelopedContactRequest } from '../../../common/operations/envelope';
+import { sendContactRequest } from '../../../common/operations/single';
 import { skodeProfile } from '../../profile';
 import { skodeEndpoints } from './endpoints';
 
@@ -16,7 +16,7 @@ export const get: ContactOperation = {
 		description: 'Get one contact by its Contact ID, with its deals, recent activities and tags; returns the contact',
 		request: { method: 'GET', url: skodeEndpoints.one },
 		read: [contactIdInUrl()],
-		send: sendEnvelopedContactRequest(skodeProfile),
+		send: sendContactRequest(skodeProfile, { envelope: true }),
 	}),
 	properties: [contactIdProperty({ resource: ['contact'], operation: ['get'] }, 'ID of the contact to get', SKODE_ID_PLACEHOLDER)],
 };

@@ -1,8 +1,7 @@
-import { contactIdProperty } from '../../../common/description/contactId';
-import { fieldsCollection } from '../../../common/description/fields';
+import { contactIdProperty, fieldsCollection } from '../../../common/description/fields';
 import { type ContactOperation, contactOperation } from '../../../common/description/operations';
 import { buildContactBody, contactIdInUrl } from '../../../common/input/contactBody';
-import { sendEnvelopedContactRequest } from '../../../common/operations/envelope';
+import { sendContactRequest } from '../../../common/operations/single';
 import { skodeProfile } from '../../profile';
 import { skodeEndpoints } from './endpoints';
 import { skodeContactFields } from './fields';
@@ -18,7 +17,7 @@ export const update: ContactOperation = {
 		description: 'Change the given fields of the contact with this Contact ID, the others keep their values; returns the updated contact',
 		request: { method: 'PATCH', url: skodeEndpoints.update('{contactId}') },
 		read: [contactIdInUrl(), buildContactBody(skodeContactFields, 'update')],
-		send: sendEnvelopedContactRequest(skodeProfile),
+		send: sendContactRequest(skodeProfile, { envelope: true }),
 	}),
 	properties: [
 		contactIdProperty(show, 'ID of the contact to update', SKODE_ID_PLACEHOLDER),

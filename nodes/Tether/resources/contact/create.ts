@@ -4,7 +4,7 @@ import { createProperties } from '../../../common/description/fields';
 import { type ContactOperation, contactOperation } from '../../../common/description/operations';
 import { buildContactBody } from '../../../common/input/contactBody';
 import { createWithRecovery } from '../../../common/operations/create';
-import { answerItems } from '../../../common/operations/items';
+import { answerItems } from '../../../common/operations/single';
 import { accountOf, lockKeysOf, lookupKeysOf, oneAtATime } from '../../../common/operations/lookup';
 import { tetherProfile } from '../../profile';
 import { duplicateError, holderOf, tetherDuplicate } from './duplicates';

@@ -1,6 +1,5 @@
-import { lookupStrategyOption } from '../../../common/description/lookupStrategy';
+import { defaultCountryOption, lookupStrategyOption, maxRateLimitWaitOption, requestsPerMinuteOption } from '../../../common/description/options';
 import { contactResourceProperties, operationPlans } from '../../../common/description/operations';
-import { defaultCountryOption, maxRateLimitWaitOption, requestsPerMinuteOption } from '../../../common/description/options';
 import { create } from './create';
 import { getAll } from './getAll';
 import { update } from './update';

@@ -1,11 +1,10 @@
 import type { IDataObject, IHttpRequestOptions, INodeExecutionData } from 'n8n-workflow';
 
-import { contactIdProperty } from '../../../common/description/contactId';
-import { fieldsCollection } from '../../../common/description/fields';
+import { contactIdProperty, fieldsCollection } from '../../../common/description/fields';
 import { type ContactOperation, contactOperation } from '../../../common/description/operations';
 import { buildContactBody, contactIdInUrl } from '../../../common/input/contactBody';
 import { inputError } from '../../../common/input/inputError';
-import { answerItems } from '../../../common/operations/items';
+import { answerItems } from '../../../common/operations/single';
 import { sendRequest } from '../../../common/sending/send';
 import { tetherProfile } from '../../profile';
 import { duplicateError, holderOf, tetherDuplicate } from './duplicates';

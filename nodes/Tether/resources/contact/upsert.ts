@@ -2,10 +2,9 @@ import type { IDataObject, IHttpRequestOptions, INodeExecutionData } from 'n8n-w
 
 import { type ContactOperation, contactOperation } from '../../../common/description/operations';
 import { createWithRecovery } from '../../../common/operations/create';
-import { answerItems } from '../../../common/operations/items';
-import { upsertResultFields } from '../../../common/operations/dryRun';
+import { answerItems } from '../../../common/operations/single';
 import { UPSERT_NOTE_FIELD, isNotFound, matchGoneNote } from '../../../common/operations/upsert';
-import { upsertLookup } from '../../../common/operations/upsertLookup';
+import { upsertLookup, upsertResultFields } from '../../../common/operations/upsertLookup';
 import { accountOf, lockKeysOf, lookupKeysOf, oneAtATime } from '../../../common/operations/lookup';
 import { idOf } from '../../../common/operations/records';
 import { sendRequest } from '../../../common/sending/send';
