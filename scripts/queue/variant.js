@@ -6,7 +6,8 @@
  */
 const { isDeepStrictEqual } = require('node:util');
 
-const { finishedExecutions, savedExecutions } = require('./cluster');
+const { finishedExecutions } = require('./cluster');
+const { savedExecutions } = require('./database');
 const { rowsOf, postJson } = require('./workload');
 
 /**
@@ -30,7 +31,7 @@ const show = (value) => JSON.stringify(value)?.slice(0, 400);
 const isContactOf = (contact, row) =>
 	typeof contact?.id === 'string' && contact.firstName === row.firstName && contact.lastName === row.lastName && isDeepStrictEqual(contact.phoneNumbers, [row.e164]);
 
-async function runVariant({ prefix, variant, cluster, n8n, userFolder, settings, check, log }) {
+async function runVariant({ prefix, variant, cluster, db, settings, check, log }) {
 	const p = `${prefix} ${variant.perNode}/min per node (${variant.label}):`;
 	const { server } = variant;
 	const before = cluster.workers.map((worker) => finishedExecutions(worker).length);
@@ -74,7 +75,7 @@ async function runVariant({ prefix, variant, cluster, n8n, userFolder, settings,
 		ids.length === settings.executions && perWorker.filter((list) => list.length > 0).length >= spreadOver,
 		`finished per worker: ${show(perWorker)}`,
 	);
-	const saved = ids.length ? await savedExecutions(n8n, userFolder, ids) : [];
+	const saved = await savedExecutions(db, ids);
 	check(
 		`${p} n8n saved each execution as succeeded (webhook mode)`,
 		saved.length === settings.executions && saved.every((execution) => execution.status === 'success' && execution.mode === 'webhook'),
