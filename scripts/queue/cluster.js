@@ -15,27 +15,31 @@ const realN8n = require('../e2e/realN8n');
 
 /**
  * How n8n's queue (Bull) notices a worker that died in the middle of an execution: the
- * worker holds a lock on its job, renewed every `lockRenewTime`; a job whose lock has expired
- * (`lockDuration`) is "stalled", found by the other workers every `stalledInterval`. A stalled
- * job goes back to the queue (and runs again, whole, on another worker) until it has stalled
- * more than `maxStalledCount` times; then it fails and the main saves its execution as failed.
- * n8n 1.x defaults to 1: a crashed execution silently runs again from its first row (a sync
- * sends every row twice). n8n 2.x always uses 0. `test` makes both fail the job on its first
- * stall and notices within ~20 s instead of 60–90 s; `n8n` leaves n8n's defaults
- * (lock 60 s, renew 10 s, check every 30 s; 1.x re-runs).
+ * worker holds a lock on its job, renewed every `lockRenewTime` (10 s); a job whose lock has
+ * expired (`lockDuration`, 60 s) is "stalled", found by the other workers every
+ * `stalledInterval` (30 s). A stalled job goes back to the queue, and runs again, whole, on
+ * another worker, until it has stalled more than `maxStalledCount` times; then it fails and
+ * the main saves its execution as failed. n8n 1.x defaults to 1: a crashed execution silently
+ * runs again from its first row (a sync sends every row twice). n8n 2.x always uses 0.
+ * `test` (the default): QUEUE_WORKER_MAX_STALLED_COUNT=0 (1.x fails the job like 2.x) and a
+ * check every 5 s instead of 30; the lock keeps n8n's 60 s unless `lockDuration` is given. A
+ * shorter lock notices a crash sooner but fails an execution whose worker is merely busy:
+ * with a 15 s lock, n8n 2.x failed 3 of 4 healthy 300-row executions as stalled here.
+ * `n8n`: n8n's own settings, nothing set (1.x re-runs).
  */
-const STALL_SETTINGS = {
-	test: { QUEUE_WORKER_LOCK_DURATION: '15000', QUEUE_WORKER_LOCK_RENEW_TIME: '5000', QUEUE_WORKER_STALLED_INTERVAL: '5000', QUEUE_WORKER_MAX_STALLED_COUNT: '0' },
-	n8n: {},
-};
+function stallEnv(stall, lockDuration) {
+	if (stall === 'n8n') return {};
+	if (stall !== 'test') throw new Error(`--stall-settings must be test or n8n, not "${stall}"`);
+	const lock = lockDuration ? { QUEUE_WORKER_LOCK_DURATION: String(lockDuration), QUEUE_WORKER_LOCK_RENEW_TIME: String(Math.min(10_000, Math.floor(lockDuration / 4))) } : {};
+	return { QUEUE_WORKER_MAX_STALLED_COUNT: '0', QUEUE_WORKER_STALLED_INTERVAL: '5000', ...lock };
+}
 
 /**
  * What every process of the cluster (and every CLI command run against its user folder) must
  * share: queue mode, the Redis, the database (`dbEnv`: DB_TYPE and its settings) and how
- * stalled jobs are handled (STALL_SETTINGS).
+ * stalled jobs are handled (stallEnv).
  */
-function queueEnv(redisPort, dbEnv, stall = 'test') {
-	if (!STALL_SETTINGS[stall]) throw new Error(`--stall-settings must be ${Object.keys(STALL_SETTINGS).join(' or ')}, not "${stall}"`);
+function queueEnv(redisPort, dbEnv, { stall = 'test', lockDuration } = {}) {
 	return {
 		EXECUTIONS_MODE: 'queue',
 		QUEUE_BULL_REDIS_HOST: '127.0.0.1',
@@ -46,7 +50,7 @@ function queueEnv(redisPort, dbEnv, stall = 'test') {
 		// n8n 2 registers a published workflow's webhooks from an outbox it polls every 15 s: poll
 		// every second so that the run does not wait for it (1.x has no outbox and ignores this).
 		N8N_WORKFLOW_PUBLICATION_OUTBOX_POLL_INTERVAL_MS: '1000',
-		...STALL_SETTINGS[stall],
+		...stallEnv(stall, lockDuration),
 	};
 }
 

@@ -102,8 +102,8 @@ function crashRows(scenario, count) {
 	}));
 }
 
-/** Sandbox, credential and sender node of `scenario` with `rows` rows and the provider's limit `limit`. */
-function prepareScenario(scenario, { rows, limit }) {
+/** Sandbox, credential and sender node of `scenario` with `rows` rows and the provider's limit `limit`; `atOnce`: re-run before n8n gives up (crash.js). */
+function prepareScenario(scenario, { rows, limit, atOnce = false }) {
 	const provider = PROVIDERS[scenario.provider];
 	const id = `crash${scenario.id.replace(/-/g, '')}`.slice(0, 14).padEnd(14, '0');
 	const server = provider.server(limit);
@@ -116,7 +116,7 @@ function prepareScenario(scenario, { rows, limit }) {
 		// Every row gives an item: a refused row an error item, the others their contact.
 		onError: 'continueRegularOutput',
 	};
-	return { ...scenario, provider, server, credential, sender, workflowId: `${id}w1`, path: `contact-sync-crash-${scenario.id}`, rows: crashRows(scenario, rows), limit };
+	return { ...scenario, provider, server, credential, sender, workflowId: `${id}w1`, path: `contact-sync-crash-${scenario.id}`, rows: crashRows(scenario, rows), limit, atOnce };
 }
 
 /** Contacts the sandbox holds per row key. */

@@ -44,9 +44,23 @@ async function ensurePostgres(log, { find = findBinDir, install = aptInstall } =
 	if (found) return found;
 	log('PostgreSQL is missing: apt-get install -y postgresql…');
 	await install(['postgresql'], 'PostgreSQL (initdb, postgres)');
+	await stopPackageClusters(log);
 	const installed = find();
 	if (!installed) throw new Error(`apt-get installed postgresql but initdb/postgres are not in ${DEBIAN_ROOT}/<version>/bin`);
 	return installed;
+}
+
+/**
+ * Debian's package makes a cluster "main" on port 5432 and, where services may start (not in
+ * a Docker image), starts it. Nothing ran PostgreSQL before this install: stop what it started.
+ */
+async function stopPackageClusters(log) {
+	const listed = await realN8n.run('pg_lsclusters', ['--no-header'], { timeoutMs: 30_000 }).catch(() => undefined);
+	for (const [version, name, , status] of (listed?.stdout ?? '').split('\n').map((line) => line.trim().split(/\s+/))) {
+		if (status !== 'online') continue;
+		log(`stopping the cluster ${version}/${name} that installing postgresql started`);
+		await realN8n.run('pg_ctlcluster', [version, name, 'stop'], { timeoutMs: 60_000 });
+	}
 }
 
 /** uid/gid of the user the server runs as: `postgres` when this is root, else this user. */

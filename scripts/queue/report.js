@@ -17,28 +17,30 @@ function reportVariants(line, settings, measured) {
 	}
 	for (const entry of measured) {
 		console.log(
-			`${entry.perNode}/min: executions per worker ${entry.perWorker.join(' + ')}; the first ${settings.limit} creates arrived within ${entry.burstSeconds.toFixed(1)} s; 429s by second since the first request: ${entry.tooManyAt || 'none'}`,
+			`${entry.perNode}/min: executions per worker ${entry.perWorker.join(' + ')}; the first ${settings.limit} creates arrived within ${entry.burstSeconds.toFixed(1)} s; 429s by second since the first request: ${entry.tooManyAt || 'none'}; slowest worker health answer ${seconds(entry.slowestHealthMs)}`,
 		);
 	}
 }
 
+const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
 const orDash = (value) => (value === undefined || value === '' ? '—' : value);
 
 /** The crash scenarios (crash.js). */
 function reportCrashes(line, settings, crashes) {
-	console.log(`\nn8n ${line}, a worker killed (kill -9) at ~${Math.round(settings.crashAt * 100)}% of a sync, then the same webhook called again; stall settings "${settings.stallSettings}"`);
+	const lock = settings.stallSettings === 'n8n' ? "n8n's own stall settings" : `QUEUE_WORKER_MAX_STALLED_COUNT=0, lock ${settings.lockDuration ? seconds(settings.lockDuration) : "60 s (n8n's)"}, stalled check every 5 s`;
+	console.log(`\nn8n ${line}, a worker killed (kill -9) at ~${Math.round(settings.crashAt * 100)}% of a sync, then the same webhook called again (${lock})`);
 	console.log(
-		'| sync | rows (limit/min) | sent before the kill | kill → n8n gives up (first call answers) | saved as | replacement worker ready | second run | 429s after the restart | 409s on the re-run | second run: updated / created / errors | duplicates / missing |',
+		'| sync | rows (limit/min) | sent before the kill | kill → n8n gives up (first call answers) | saved as | replacement worker ready | second run | 429s after the restart | 409s on the re-run | second run: updated / created / errors | duplicates / missing | slowest worker health answer |',
 	);
-	console.log('|---|---|---|---|---|---|---|---|---|---|---|');
+	console.log('|---|---|---|---|---|---|---|---|---|---|---|---|');
 	for (const entry of crashes.filter((candidate) => candidate.silentRerun)) {
 		console.log(
-			`| ${entry.label} | ${entry.rows} (${entry.limit}) | ${entry.sentBeforeKill} after ${entry.firstRunSeconds} s | n8n ran it again by itself on ${entry.silentRerun}; the first call answered ${entry.detectedSeconds} s after the kill (HTTP ${entry.firstAnswer}) | ${entry.crashedStatus} | ${entry.replacementReadySeconds} s | none (${entry.lateWrites} writes sent again by n8n) | ${entry.tooManyAfterRestart} | — | — | ${entry.duplicates} / ${entry.missing} |`,
+			`| ${entry.label} | ${entry.rows} (${entry.limit}) | ${entry.sentBeforeKill} after ${entry.firstRunSeconds} s | n8n ran it again by itself on ${entry.silentRerun}; the first call answered ${entry.detectedSeconds} s after the kill (HTTP ${entry.firstAnswer}) | ${entry.crashedStatus} | ${entry.replacementReadySeconds} s | none (${entry.lateWrites} writes sent again by n8n) | ${entry.tooManyAfterRestart} | — | — | ${entry.duplicates} / ${entry.missing} | ${seconds(entry.slowestHealthMs)} |`,
 		);
 	}
 	for (const entry of crashes.filter((candidate) => !candidate.silentRerun)) {
 		console.log(
-			`| ${entry.label} | ${entry.rows} (${entry.limit}) | ${entry.sentBeforeKill} after ${entry.firstRunSeconds} s | ${entry.detectedSeconds} s (HTTP ${entry.firstAnswer}) | ${entry.crashedStatus} | ${entry.replacementReadySeconds} s | ${entry.rerunSeconds} s on ${entry.rerunWorker}, ${entry.rerunRequests} requests | ${entry.tooManyAfterRestart}${entry.tooManyWindow ? ` (${entry.tooManyWindow})` : ''} | ${orDash(entry.refused409)} | ${entry.updated} / ${entry.created} / ${entry.errors} | ${entry.duplicates} / ${entry.missing} |`,
+			`| ${entry.label} | ${entry.rows} (${entry.limit}) | ${entry.sentBeforeKill} after ${entry.firstRunSeconds} s | ${entry.detectedSeconds} s (HTTP ${entry.firstAnswer}) | ${entry.crashedStatus} | ${entry.replacementReadySeconds} s | ${entry.atOnce ? `at once (${seconds(entry.rerunStartedAt - entry.killedAt)} after the kill): ` : ''}${entry.rerunSeconds} s on ${entry.rerunWorker}, ${entry.rerunRequests} requests | ${entry.tooManyAfterRestart}${entry.tooManyWindow ? ` (${entry.tooManyWindow})` : ''} | ${orDash(entry.refused409)} | ${entry.updated} / ${entry.created} / ${entry.errors} | ${entry.duplicates} / ${entry.missing} | ${seconds(entry.slowestHealthMs)} |`,
 		);
 	}
 }

@@ -13,13 +13,17 @@
  * the sandbox never over its limit, 429s bounded; reports wall time against the ideal.
  * Crashes (crash.js, crashScenarios.js): a sync killed with its worker at ~40%, n8n failing
  * the execution without running it again, a replacement worker, the same webhook called
- * again: Skode AI and Klen AI Create or Update, Skode AI Create, Skipcall Create.
+ * again: Skode AI and Klen AI Create or Update, Skode AI Create, Skipcall Create. The second
+ * call comes once n8n has failed the execution, or (--at-once, Klen AI by default) as soon as
+ * a replacement worker is ready, while the provider's minute still counts the dead worker's
+ * requests: where a restarted worker meets 429s.
  * Assumes `npm run build` ran (or give --package, a tarball from `npm pack`).
  * Usage: node scripts/queue/run.js [--line 1.x|2.x|all] [--db postgres|sqlite]
  *   [--only variants,skode-upsert,klen-upsert,skode-create,skipcall-create]
  *   [--workers 2] [--rows 300] [--executions 4] [--limit 600]
  *   [--skode-rows 1000] [--skode-limit 1000] [--klen-rows 120] [--klen-limit 60]
- *   [--skipcall-rows 300] [--skipcall-limit 600] [--crash-at 0.4] [--stall-settings test|n8n]
+ *   [--skipcall-rows 300] [--skipcall-limit 600] [--crash-at 0.4] [--at-once klen-upsert|none|…]
+ *   [--stall-settings test|n8n] [--lock-duration ms]
  *   [--package file.tgz] [--keep]
  */
 const fs = require('node:fs');
@@ -68,6 +72,8 @@ const settings = {
 	'skipcall-limit': Number(option('skipcall-limit', 600)),
 	crashAt: Number(option('crash-at', 0.4)),
 	stallSettings: option('stall-settings', 'test'),
+	lockDuration: option('lock-duration', undefined) && Number(option('lock-duration')),
+	atOnce: option('at-once', 'klen-upsert').split(','),
 	packageFile: option('package', undefined),
 	keep: args.includes('--keep'),
 };
@@ -78,6 +84,8 @@ const invalid = [
 		.filter(([name, maximum]) => !Number.isInteger(settings[name]) || settings[name] < 1 || settings[name] > maximum)
 		.map(([name, maximum]) => `--${name} must be a whole number from 1 to ${maximum}, not "${option(name)}"`),
 	...settings.only.filter((name) => name !== 'variants' && !SCENARIOS.some((scenario) => scenario.id === name)).map((name) => `--only: unknown part "${name}"`),
+	...settings.atOnce.filter((name) => name !== 'none' && !SCENARIOS.some((scenario) => scenario.id === name)).map((name) => `--at-once: unknown scenario "${name}"`),
+	...(settings.lockDuration === undefined || (Number.isInteger(settings.lockDuration) && settings.lockDuration >= 1000) ? [] : [`--lock-duration must be milliseconds (1000 or more), not "${option('lock-duration')}"`]),
 	...(settings.crashAt > 0 && settings.crashAt < 1 ? [] : [`--crash-at must be between 0 and 1, not "${option('crash-at')}"`]),
 ];
 if (invalid.length) {
@@ -131,7 +139,7 @@ async function runLine(line, tarball) {
 		variant.workflow = syncWorkflow({ id: `queueSyncVaria0${variant.id}`, path: `contact-sync-queue-${variant.id}`, credential: variant.credential, requestsPerMinute: variant.perNode });
 	}
 	const crashes = SCENARIOS.filter((scenario) => settings.only.includes(scenario.id)).map((scenario) => {
-		const prepared = prepareScenario(scenario, { rows: settings[scenario.rowsOption], limit: settings[scenario.limitOption] });
+		const prepared = prepareScenario(scenario, { rows: settings[scenario.rowsOption], limit: settings[scenario.limitOption], atOnce: settings.atOnce.includes(scenario.id) });
 		prepared.credential.data = { apiKey: prepared.provider.apiKey };
 		prepared.workflow = webhookWorkflow({ id: prepared.workflowId, path: prepared.path, sender: prepared.sender });
 		return prepared;
@@ -143,7 +151,7 @@ async function runLine(line, tarball) {
 		entry.credential.data.baseUrl = entry.server.baseUrl;
 	}
 
-	const env = queueEnv(redis.port, db.env, settings.stallSettings);
+	const env = queueEnv(redis.port, db.env, { stall: settings.stallSettings, lockDuration: settings.lockDuration });
 	await realN8n.prepareUserFolder({ n8n, tarball, userFolder, env, credentials: all.map((entry) => entry.credential) });
 	const importActive = async () => {
 		const file = path.join(work, 'workflows.json');

@@ -8,6 +8,7 @@ const { isDeepStrictEqual } = require('node:util');
 
 const { finishedExecutions } = require('./cluster');
 const { savedExecutions } = require('./database');
+const { probeWorkers } = require('./probe');
 const { rowsOf, postJson } = require('./workload');
 
 /**
@@ -39,6 +40,7 @@ async function runVariant({ prefix, variant, cluster, db, settings, check, log }
 	const url = `${cluster.baseUrl}/webhook/${variant.workflow.nodes[0].parameters.path}`;
 
 	log(`${p} starting ${settings.executions} executions of ${settings.rows} rows at once…`);
+	const probe = probeWorkers(cluster);
 	const started = Date.now();
 	const answers = await Promise.all(
 		batches.map((rows) =>
@@ -46,6 +48,7 @@ async function runVariant({ prefix, variant, cluster, db, settings, check, log }
 		),
 	);
 	const wallSeconds = (Date.now() - started) / 1000;
+	const slowestHealthMs = Math.max(0, ...Object.values(await probe.stop()));
 	log(`${p} all answered in ${wallSeconds.toFixed(1)} s`);
 
 	const answered = answers.every((answer) => answer.status === 200 && Array.isArray(answer.body) && answer.body.length === settings.rows);
@@ -128,6 +131,7 @@ async function runVariant({ prefix, variant, cluster, db, settings, check, log }
 		burstSeconds: burst.length ? (burst[burst.length - 1] - burst[0]) / 1000 : 0,
 		perWorker: perWorker.map((list) => list.length),
 		tooManyAt: [...bySecond].map(([second, count]) => `${second} s ×${count}`).join(', '),
+		slowestHealthMs,
 	};
 }
 
