@@ -132,9 +132,11 @@ async function runCrashScenario({ prefix, scenario, cluster, db, check, log, rep
 		// Handled, not hidden: what the silent re-run sent and created, and no second run (the
 		// user sees a successful execution and has no reason to run it again).
 		await second;
-		Object.assign(figures, tally(scenario), tooManyFigures(server, killedAt), { silentRerun: rerunBy.join(', ') || '?', lateWrites });
+		const silentItems = Array.isArray(firstAnswer.body) ? firstAnswer.body : [];
+		const silentErrors = silentItems.filter((item) => item?.error !== undefined).length;
+		Object.assign(figures, tally(scenario), tooManyFigures(server, killedAt), { silentRerun: rerunBy.join(', ') || '?', lateWrites, silentErrors, silentItems: silentItems.length });
 		check(
-			`${p} n8n ran execution ${executionId} again by itself, whole, on ${figures.silentRerun} (${figures.detectedSeconds} s after the kill; saved "${figures.crashedStatus}"): ${lateWrites} writes sent again, ${figures.duplicates} duplicates, ${figures.missing} missing — ${expectRerun ? "expected with n8n 1.x's QUEUE_WORKER_MAX_STALLED_COUNT=1" : 'not expected'}`,
+			`${p} n8n ran execution ${executionId} again by itself, whole, on ${figures.silentRerun} (${figures.detectedSeconds} s after the kill; saved "${figures.crashedStatus}"): ${lateWrites} writes sent again, ${silentItems.length} items (${silentErrors} errors), ${figures.duplicates} duplicates, ${figures.missing} missing — ${expectRerun ? "expected with n8n 1.x's QUEUE_WORKER_MAX_STALLED_COUNT=1" : 'not expected'}`,
 			expectRerun,
 			answerText(firstAnswer),
 		);

@@ -35,7 +35,7 @@ function reportCrashes(line, settings, crashes) {
 	console.log('|---|---|---|---|---|---|---|---|---|---|---|---|');
 	for (const entry of crashes.filter((candidate) => candidate.silentRerun)) {
 		console.log(
-			`| ${entry.label} | ${entry.rows} (${entry.limit}) | ${entry.sentBeforeKill} after ${entry.firstRunSeconds} s | n8n ran it again by itself on ${entry.silentRerun}; the first call answered ${entry.detectedSeconds} s after the kill (HTTP ${entry.firstAnswer}) | ${entry.crashedStatus} | ${entry.replacementReadySeconds} s | none (${entry.lateWrites} writes sent again by n8n) | ${entry.tooManyAfterRestart} | — | — | ${entry.duplicates} / ${entry.missing} | ${seconds(entry.slowestHealthMs)} |`,
+			`| ${entry.label} | ${entry.rows} (${entry.limit}) | ${entry.sentBeforeKill} after ${entry.firstRunSeconds} s | n8n ran it again by itself on ${entry.silentRerun}; the first call answered ${entry.detectedSeconds} s after the kill (HTTP ${entry.firstAnswer}) | ${entry.crashedStatus} | ${entry.replacementReadySeconds} s | none (${entry.lateWrites} writes sent again by n8n) | ${entry.tooManyAfterRestart} | — | n8n's re-run: ${entry.silentItems} items, ${entry.silentErrors} errors | ${entry.duplicates} / ${entry.missing} | ${seconds(entry.slowestHealthMs)} |`,
 		);
 	}
 	for (const entry of crashes.filter((candidate) => !candidate.silentRerun)) {
@@ -45,11 +45,11 @@ function reportCrashes(line, settings, crashes) {
 	}
 }
 
-function reportLine(line, settings, { measured, crashes, seconds }) {
+function reportLine(line, settings, { measured, crashes, totalSeconds }) {
 	if (measured?.length) reportVariants(line, settings, measured);
 	if (crashes?.length) reportCrashes(line, settings, crashes);
 	const load = os.loadavg().map((value) => value.toFixed(1)).join(', ');
-	console.log(`\nn8n ${line}: ${seconds} s in all; machine: ${os.cpus().length} cores, load average ${load} (1, 5, 15 min) at the end: wall times grow with it\n`);
+	console.log(`\nn8n ${line}: ${totalSeconds} s in all; machine: ${os.cpus().length} cores, load average ${load} (1, 5, 15 min) at the end: wall times grow with it\n`);
 }
 
 module.exports = { reportLine };

@@ -206,7 +206,7 @@ async function main() {
 		const lineStarted = Date.now();
 		try {
 			const outcome = await runLine(line, tarball);
-			if (outcome) reportLine(line, settings, { ...outcome, seconds: Math.round((Date.now() - lineStarted) / 1000) });
+			if (outcome) reportLine(line, settings, { ...outcome, totalSeconds: Math.round((Date.now() - lineStarted) / 1000) });
 		} catch (error) {
 			check(`[n8n ${line}] queue-mode run completed`, false, error.stack ?? error);
 		} finally {
