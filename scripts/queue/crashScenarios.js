@@ -26,10 +26,12 @@ const PROVIDERS = {
 		apiKey: SKODE_KEY,
 		server: (limit) => createSkodeServer({ rateLimit: { limit, windowMs: WINDOW_MS } }),
 		nodeType: 'n8n-nodes-contact-sync.skode',
+		// Version 2, what a new node gets: the name parameter is fullName (sent as `name`).
+		typeVersion: 2,
 		parameters: (operation, limit) => ({
 			resource: 'contact',
 			operation,
-			name: '={{ $json.name }}',
+			fullName: '={{ $json.name }}',
 			email: '={{ $json.email }}',
 			phone: '={{ $json.phone }}',
 			options: { defaultCountry: 'FR', requestsPerMinute: limit },
@@ -45,12 +47,15 @@ const PROVIDERS = {
 		apiKey: 'klen_valid',
 		server: (limit) => createKlenServer({ rateLimit: { limit, windowMs: WINDOW_MS } }),
 		nodeType: 'n8n-nodes-contact-sync.klenAi',
-		// Klen AI's limit is fixed (60 a minute): the node has no Requests per Minute.
+		// Version 2, what a new node gets: Phone Numbers at the top. Klen AI's limit is fixed (60 a
+		// minute): the node has no Requests per Minute.
+		typeVersion: 2,
 		parameters: (operation) => ({
 			resource: 'contact',
 			operation,
 			firstName: '={{ $json.firstName }}',
-			additionalFields: { lastName: '={{ $json.lastName }}', email: '={{ $json.email }}', phoneNumbers: { number: [{ phoneNumber: '={{ $json.phone }}' }] } },
+			phoneNumbers: { number: [{ phoneNumber: '={{ $json.phone }}' }] },
+			additionalFields: { lastName: '={{ $json.lastName }}', email: '={{ $json.email }}' },
 			options: { defaultCountry: 'FR' },
 		}),
 		isWrite: (request) => (request.method === 'POST' && request.path === '/api/v1/contacts/create') || (request.method === 'PATCH' && /\/update$/.test(request.path)),
@@ -65,6 +70,7 @@ const PROVIDERS = {
 		apiKey: 'sk_test_valid',
 		server: (limit) => createSkipcallServer({ rateLimit: { limit, windowMs: WINDOW_MS } }),
 		nodeType: 'n8n-nodes-contact-sync.skipcall',
+		typeVersion: 1,
 		parameters: (operation, limit) => ({
 			resource: 'contact',
 			operation,
@@ -111,6 +117,7 @@ function prepareScenario(scenario, { rows, limit, atOnce = false }) {
 	const sender = {
 		name: provider.label,
 		type: provider.nodeType,
+		typeVersion: provider.typeVersion,
 		parameters: provider.parameters(scenario.operation, limit),
 		credentials: { [provider.credentialType]: { id: credential.id, name: credential.name } },
 		// Every row gives an item: a refused row an error item, the others their contact.

@@ -20,7 +20,7 @@ const node = (name, type, typeVersion, position, parameters, extra = {}) => ({
 
 /**
  * A sync workflow, active, reached at POST /webhook/<path>: Webhook → Split Out (body.rows) →
- * `sender` ({ name, type, parameters, credentials, onError? }). The webhook answers when the
+ * `sender` ({ name, type, typeVersion?, parameters, credentials, onError? }). The webhook answers when the
  * last node has finished, with all its items: the caller sees exactly what the sender
  * output, one item per row (an error item for a row that failed, with On Error › Continue).
  */
@@ -29,7 +29,7 @@ function webhookWorkflow({ id, path, sender }) {
 	const nodes = [
 		node('Webhook', 'n8n-nodes-base.webhook', 2, 0, { httpMethod: 'POST', path, responseMode: 'lastNode', responseData: 'allEntries', options: {} }, { webhookId: crypto.randomUUID() }),
 		node('Split rows', 'n8n-nodes-base.splitOut', 1, 1, { fieldToSplitOut: 'body.rows', include: 'noOtherFields', options: {} }),
-		{ ...node(name, rest.type, 1, 2, rest.parameters), ...rest },
+		{ ...node(name, rest.type, rest.typeVersion ?? 1, 2, rest.parameters), ...rest, typeVersion: rest.typeVersion ?? 1 },
 	];
 	const connect = (from, to) => ({ [from]: { main: [[{ node: to, type: 'main', index: 0 }]] } });
 	return {
