@@ -10,39 +10,16 @@ const path = require('node:path');
 const net = require('node:net');
 
 const realN8n = require('../e2e/realN8n');
+const { aptInstall, onPath } = require('./apt');
 
 const REDIS_SERVER = 'redis-server';
-
-function onPath(command) {
-	return (process.env.PATH ?? '')
-		.split(path.delimiter)
-		.filter(Boolean)
-		.map((dir) => path.join(dir, command))
-		.find((file) => {
-			try {
-				fs.accessSync(file, fs.constants.X_OK);
-				return true;
-			} catch {
-				return false;
-			}
-		});
-}
 
 /** The path of `redis-server`, installing Debian's package first when it is missing. */
 async function ensureRedisServer(log) {
 	const found = onPath(REDIS_SERVER) ?? ['/usr/bin', '/usr/local/bin'].map((dir) => path.join(dir, REDIS_SERVER)).find((file) => fs.existsSync(file));
 	if (found) return found;
-	if (process.getuid?.() !== 0) {
-		throw new Error(`${REDIS_SERVER} is missing and this is not root: run "apt-get update && apt-get install -y redis-server" as root first`);
-	}
 	log('redis-server is missing: apt-get install -y redis-server…');
-	const env = { ...realN8n.installerEnv(), DEBIAN_FRONTEND: 'noninteractive' };
-	for (const args of [['update'], ['install', '-y', '--no-install-recommends', 'redis-server']]) {
-		const result = await realN8n.run('apt-get', args, { env, timeoutMs: 10 * 60_000 });
-		if (result.exitCode !== 0) {
-			throw new Error(`apt-get ${args.join(' ')} failed (exit ${result.exitCode}):\n${`${result.stdout}\n${result.stderr}`.trim().split('\n').slice(-20).join('\n')}`);
-		}
-	}
+	await aptInstall([REDIS_SERVER]);
 	const installed = onPath(REDIS_SERVER) ?? '/usr/bin/redis-server';
 	if (!fs.existsSync(installed)) throw new Error('apt-get installed redis-server but the binary is not on PATH');
 	return installed;

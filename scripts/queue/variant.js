@@ -6,7 +6,9 @@
  */
 const { isDeepStrictEqual } = require('node:util');
 
-const { finishedExecutions, savedExecutions } = require('./cluster');
+const { finishedExecutions } = require('./cluster');
+const { savedExecutions } = require('./database');
+const { probeWorkers } = require('./probe');
 const { rowsOf, postJson } = require('./workload');
 
 /**
@@ -30,7 +32,7 @@ const show = (value) => JSON.stringify(value)?.slice(0, 400);
 const isContactOf = (contact, row) =>
 	typeof contact?.id === 'string' && contact.firstName === row.firstName && contact.lastName === row.lastName && isDeepStrictEqual(contact.phoneNumbers, [row.e164]);
 
-async function runVariant({ prefix, variant, cluster, n8n, userFolder, settings, check, log }) {
+async function runVariant({ prefix, variant, cluster, db, settings, check, log }) {
 	const p = `${prefix} ${variant.perNode}/min per node (${variant.label}):`;
 	const { server } = variant;
 	const before = cluster.workers.map((worker) => finishedExecutions(worker).length);
@@ -38,6 +40,7 @@ async function runVariant({ prefix, variant, cluster, n8n, userFolder, settings,
 	const url = `${cluster.baseUrl}/webhook/${variant.workflow.nodes[0].parameters.path}`;
 
 	log(`${p} starting ${settings.executions} executions of ${settings.rows} rows at once…`);
+	const probe = probeWorkers(cluster);
 	const started = Date.now();
 	const answers = await Promise.all(
 		batches.map((rows) =>
@@ -45,6 +48,7 @@ async function runVariant({ prefix, variant, cluster, n8n, userFolder, settings,
 		),
 	);
 	const wallSeconds = (Date.now() - started) / 1000;
+	const slowestHealthMs = Math.max(0, ...Object.values(await probe.stop()));
 	log(`${p} all answered in ${wallSeconds.toFixed(1)} s`);
 
 	const answered = answers.every((answer) => answer.status === 200 && Array.isArray(answer.body) && answer.body.length === settings.rows);
@@ -74,7 +78,7 @@ async function runVariant({ prefix, variant, cluster, n8n, userFolder, settings,
 		ids.length === settings.executions && perWorker.filter((list) => list.length > 0).length >= spreadOver,
 		`finished per worker: ${show(perWorker)}`,
 	);
-	const saved = ids.length ? await savedExecutions(n8n, userFolder, ids) : [];
+	const saved = await savedExecutions(db, ids);
 	check(
 		`${p} n8n saved each execution as succeeded (webhook mode)`,
 		saved.length === settings.executions && saved.every((execution) => execution.status === 'success' && execution.mode === 'webhook'),
@@ -127,6 +131,7 @@ async function runVariant({ prefix, variant, cluster, n8n, userFolder, settings,
 		burstSeconds: burst.length ? (burst[burst.length - 1] - burst[0]) / 1000 : 0,
 		perWorker: perWorker.map((list) => list.length),
 		tooManyAt: [...bySecond].map(([second, count]) => `${second} s ×${count}`).join(', '),
+		slowestHealthMs,
 	};
 }
 

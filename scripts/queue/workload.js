@@ -1,7 +1,7 @@
 'use strict';
 /**
  * What the queue-mode run sends: a webhook-triggered sync workflow (Webhook → Split Out →
- * Skipcall Create, answering with every item the Skipcall node output), the rows of each
+ * one of our nodes, answering with every item that node output), the rows of each
  * execution (unique people and phone numbers, so the sandbox can tell every row apart), and
  * the HTTP call that starts one execution and waits for its answer.
  */
@@ -19,39 +19,45 @@ const node = (name, type, typeVersion, position, parameters, extra = {}) => ({
 });
 
 /**
- * The sync workflow, active, reached at POST /webhook/<path>. The webhook answers when the
- * last node has finished, with all its items: the caller sees exactly what the Skipcall
- * node output, one item per row.
+ * A sync workflow, active, reached at POST /webhook/<path>: Webhook → Split Out (body.rows) →
+ * `sender` ({ name, type, typeVersion?, parameters, credentials, onError? }). The webhook answers when the
+ * last node has finished, with all its items: the caller sees exactly what the sender
+ * output, one item per row (an error item for a row that failed, with On Error › Continue).
  */
-function syncWorkflow({ id, path, credential, requestsPerMinute }) {
+function webhookWorkflow({ id, path, sender }) {
+	const { name, ...rest } = sender;
 	const nodes = [
 		node('Webhook', 'n8n-nodes-base.webhook', 2, 0, { httpMethod: 'POST', path, responseMode: 'lastNode', responseData: 'allEntries', options: {} }, { webhookId: crypto.randomUUID() }),
 		node('Split rows', 'n8n-nodes-base.splitOut', 1, 1, { fieldToSplitOut: 'body.rows', include: 'noOtherFields', options: {} }),
-		node(
-			'Skipcall',
-			'n8n-nodes-contact-sync.skipcall',
-			1,
-			2,
-			{
-				resource: 'contact',
-				operation: 'create',
-				firstName: '={{ $json.firstName }}',
-				lastName: '={{ $json.lastName }}',
-				phoneNumbers: '={{ $json.phone }}',
-				options: { defaultCountry: 'FR', requestsPerMinute },
-			},
-			{ credentials: { skipcallApi: { id: credential.id, name: credential.name } } },
-		),
+		{ ...node(name, rest.type, rest.typeVersion ?? 1, 2, rest.parameters), ...rest, typeVersion: rest.typeVersion ?? 1 },
 	];
 	const connect = (from, to) => ({ [from]: { main: [[{ node: to, type: 'main', index: 0 }]] } });
 	return {
 		id,
 		name: `Queue sync ${id}`,
 		nodes,
-		connections: { ...connect('Webhook', 'Split rows'), ...connect('Split rows', 'Skipcall') },
+		connections: { ...connect('Webhook', 'Split rows'), ...connect('Split rows', name) },
 		settings: { executionOrder: 'v1' },
 		active: true,
 	};
+}
+
+/** The Skipcall Create sync of the variants: Requests per Minute `requestsPerMinute`, Default Country FR. */
+function syncWorkflow({ id, path, credential, requestsPerMinute }) {
+	const sender = {
+		name: 'Skipcall',
+		type: 'n8n-nodes-contact-sync.skipcall',
+		parameters: {
+			resource: 'contact',
+			operation: 'create',
+			firstName: '={{ $json.firstName }}',
+			lastName: '={{ $json.lastName }}',
+			phoneNumbers: '={{ $json.phone }}',
+			options: { defaultCountry: 'FR', requestsPerMinute },
+		},
+		credentials: { skipcallApi: { id: credential.id, name: credential.name } },
+	};
+	return webhookWorkflow({ id, path, sender });
 }
 
 /**
@@ -121,4 +127,4 @@ async function waitForWebhooks(baseUrl, paths, { timeoutMs = 90_000 } = {}) {
 	}
 }
 
-module.exports = { syncWorkflow, rowsOf, postJson, waitForWebhooks };
+module.exports = { webhookWorkflow, syncWorkflow, rowsOf, postJson, waitForWebhooks };
