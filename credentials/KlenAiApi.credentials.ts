@@ -9,7 +9,7 @@ export class KlenAiApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:../nodes/KlenAi/klenAi.svg', dark: 'file:../nodes/KlenAi/klenAi.dark.svg' };
 
-	documentationUrl = 'https://docs.klen.ai';
+	documentationUrl = 'https://github.com/n8n-nodes-contact-sync/n8n-nodes-contact-sync/blob/main/docs/klen-ai.md';
 
 	properties: INodeProperties[] = apiKeyProperties({
 		providerName: 'Klen AI',

@@ -9,7 +9,7 @@ export class SkipcallApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:../nodes/Skipcall/skipcall.svg', dark: 'file:../nodes/Skipcall/skipcall.dark.svg' };
 
-	documentationUrl = 'https://docs.skipcall.app';
+	documentationUrl = 'https://github.com/n8n-nodes-contact-sync/n8n-nodes-contact-sync/blob/main/docs/skipcall.md';
 
 	properties: INodeProperties[] = apiKeyProperties({
 		providerName: 'Skipcall',

@@ -10,7 +10,7 @@ export class SkodeApi implements ICredentialType {
 	icon: Icon = { light: 'file:../nodes/Skode/skode.svg', dark: 'file:../nodes/Skode/skode.dark.svg' };
 
 	// Skode AI's public docs have no stable address we know: the package's own Skode section.
-	documentationUrl = 'https://www.npmjs.com/package/n8n-nodes-contact-sync#skode-ai';
+	documentationUrl = 'https://github.com/n8n-nodes-contact-sync/n8n-nodes-contact-sync/blob/main/docs/skode-ai.md';
 
 	properties: INodeProperties[] = apiKeyProperties({
 		providerName: 'Skode AI',

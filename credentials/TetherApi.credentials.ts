@@ -24,7 +24,7 @@ export class TetherApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:../nodes/Tether/tether.svg', dark: 'file:../nodes/Tether/tether.dark.svg' };
 
-	documentationUrl = 'https://www.npmjs.com/package/n8n-nodes-contact-sync#tether';
+	documentationUrl = 'https://github.com/n8n-nodes-contact-sync/n8n-nodes-contact-sync/blob/main/docs/tether.md';
 
 	properties: INodeProperties[] = [
 		{

@@ -12,6 +12,7 @@
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
+const { isDeepStrictEqual } = require('node:util');
 
 const realN8n = require('./realN8n');
 const { credentialTestScenario } = require('./credentialTests');
@@ -45,6 +46,7 @@ const EXAMPLE_WORKFLOWS = [
 	{ file: 'google-sheets-to-klen-ai.json', id: 'sheetsToKlenAi01' },
 	{ file: 'csv-to-skode.json', id: 'csvToSkode000001' },
 	{ file: 'csv-to-tether.json', id: 'csvToTether00001' },
+	{ file: 'check-sheet-dry-run.json', id: 'checkSheetDryRn1' },
 ];
 
 /** The examples ready to import: fixed ids, and "Read/Write Files from Disk" pointed at `csvPath`. */
@@ -107,6 +109,49 @@ function checkCoverage(prefix, runs, workflows) {
 	check(`${prefix}: every node of the package ran (${declared.join(', ')})`, missing.length === 0, `not run: ${missing.join(', ')}`);
 }
 
+/** What each row of examples/contacts.csv makes the dry run say: the body a real run would send, or the row's error. */
+const DRY_RUN_ROWS = [
+	{ upsertResult: 'would update', body: { name: 'Marie Dupont', email: 'marie.dupont@example.com', phone: '+33612345678', company: 'Acme', address: { country: 'FR' } } },
+	'holds 2 different phone numbers',
+	{ upsertResult: 'would create', body: { name: 'John Smith', email: 'john.smith@example.com', phone: '+12125550123', company: 'Globex', address: { country: 'US' } } },
+	{ upsertResult: 'would create', body: { name: 'Ana Garcia', phone: '+34612345678', company: 'Initech', address: { country: 'ES' } } },
+	'"not a phone"',
+	{ upsertResult: 'would create', body: { name: 'Lukas Müller', email: 'lukas.mueller@example.com', phone: '+4915123456789', address: { country: 'DE' } } },
+	{ upsertResult: 'would create', body: { name: 'Chloé Bernard', email: 'chloe.bernard@example.com', phone: '+33781234568', company: 'Umbrella' } },
+];
+
+/**
+ * examples/check-sheet-dry-run.json (docs/dry-run-and-upsert.md): the CSV → Skode AI Create or
+ * Update with Dry Run, against a sandbox already holding Marie Dupont. Each good row says what a
+ * real run would send (one update, four creates), the two bad rows reach "Failed rows" with a
+ * Sync Error column, the account is read once and nothing is written.
+ */
+async function checkSheetScenario(prefix, context, skode) {
+	prefix = `${prefix} Check a sheet (Dry Run)`;
+	skode.clear();
+	const [marie] = skode.seed(1, () => ({ name: 'Marie Dupont', email: 'marie.dupont@example.com', phone: '+33612345678', company: 'Acme' }));
+	const run = await realN8n.executeWorkflow({ ...context, workflowId: 'checkSheetDryRn1' });
+	const error = realN8n.executionError(run.output);
+	check(`${prefix}: n8n execute exits 0 with run data`, run.exitCode === 0 && run.output && !error, error ?? `exit ${run.exitCode}\n${`${run.stdout}\n${run.stderr}`.trim().slice(-1500)}`);
+	const show = (value) => JSON.stringify(value)?.slice(0, 600);
+	const items = (realN8n.nodeOutputItems(run.output, 'Skode AI (Dry Run)') ?? []).map((item) => item.json);
+	const expected = DRY_RUN_ROWS.map((row) =>
+		typeof row === 'string' ? row : { dryRun: true, method: row.upsertResult === 'would update' ? 'PATCH' : 'POST', path: row.upsertResult === 'would update' ? `/contacts/${marie.id}` : '/contacts', body: row.body, upsertResult: row.upsertResult, ...(row.upsertResult === 'would update' ? { id: marie.id } : {}) },
+	);
+	const itemsOk = items.length === expected.length && expected.every((want, index) => (typeof want === 'string' ? typeof items[index].error === 'string' && items[index].error.startsWith(`[item ${index} · `) && items[index].error.includes(want) : isDeepStrictEqual(items[index], want)));
+	check(`${prefix}: 7 rows give 5 dry-run items (1 would update Marie Dupont's contact, 4 would create) and 2 errors, in row order`, itemsOk, items.map(show).join('\n'));
+	const failed = realN8n.nodeOutputItems(run.output, 'Failed rows') ?? [];
+	const failedOk = failed.length === 2 && [1, 4].every((row, index) => failed[index].json['Sync Error']?.startsWith(`[item ${row} · `) && failed[index].json.Phone === ['+33 6 12 34 56 78; 07 81 23 45 67', 'not a phone'][index]);
+	check(`${prefix}: Rows to fix → Failed rows gives the 2 CSV rows to fix, each with its Sync Error`, failedOk, failed.map((item) => show(item.json)).join('\n'));
+	const reads = skode.requests.filter((request) => request.method === 'GET');
+	check(
+		`${prefix}: one read of the account (one page), no write: the sandbox still holds only Marie Dupont`,
+		skode.requests.length === 1 && reads.length === 1 && isDeepStrictEqual(reads[0].query, { page: '1', per_page: '100' }) && skode.contacts.size === 1,
+		skode.requests.map((request) => `${request.method} ${request.path} ${show(request.query)}`).join('\n'),
+	);
+	return { workflowId: 'checkSheetDryRn1', run };
+}
+
 async function runLine(line, tarball, { keep }) {
 	const prefix = `[n8n ${line}]`;
 	const started = Date.now();
@@ -132,6 +177,7 @@ async function runLine(line, tarball, { keep }) {
 		const runs = [
 			{ workflowId: 'csvToSkipcall001', run: await skipcallScenario(prefix, context, skipcall, check) },
 			{ workflowId: 'csvToKlenAi00001', run: await klenScenario(prefix, context, klen, check) },
+			await checkSheetScenario(prefix, context, skode),
 			await skodeScenario(prefix, context, skode, check),
 			...(await tetherScenario(prefix, context, tether, check)),
 		];
