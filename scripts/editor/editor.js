@@ -46,6 +46,14 @@ const TEST_IDS = {
 	dataContainer: 'ndv-data-container',
 	editPinnedData: 'ndv-edit-pinned-data',
 	runDataHeader: 'run-data-pane-header',
+	// Used by editorCanvas.js: a node's version, issues and subtitle, an AI tool's model button.
+	canvasDefaultNode: 'canvas-default-node',
+	canvasInputHandle: 'canvas-node-input-handle',
+	canvasHandlePlus: 'canvas-handle-plus',
+	nodeIssues: 'node-issues',
+	parameterIssues: 'parameter-issues',
+	fromAiOverrideButton: 'from-ai-override-button',
+	fromAiOverrideField: 'fromAI-override-field',
 };
 
 /** Where the two lines differ, for the README. */
@@ -55,6 +63,8 @@ const LINE_NOTES = {
 	credentialEmptyState: '2.x only: the "Connect to …" button of a node without a credential',
 	credentialNew: '1.x (and 2.x once a credential exists): the "Create new credential" row of the selector',
 	credentialTestSuccess: 'the banner after a successful test; an error banner has no test id: the test reads our message in node-credentials-config-container after "More details"',
+	canvasDefaultNode: 'the node\'s subtitle has no test id: the test reads the element whose CSS-module class starts `_subtitle_` inside canvas-default-node (both lines)',
+	fromAiOverrideButton: 'the ✨ "Let the model define this parameter" button inside parameter-input-<name> of a tool node; 1.x offers none for a parameter named `name` (its editor denies the path parameters.name), 2.x does',
 };
 
 const ACTION_TIMEOUT = 15_000;
@@ -306,12 +316,20 @@ class Editor {
 		await this.blur();
 	}
 
-	/** "Add Field" / "Add Option" of a collection: 2.x has a test id, 1.x an Element Plus select. */
-	async addToCollection(collection, label) {
+	/**
+	 * Opens "Add Field" / "Add Option" of a collection: 2.x has a test id, 1.x an Element Plus
+	 * select. Either is awaited first: the panel may still be drawing (a node just opened).
+	 */
+	async openCollectionAdd(collection) {
 		const item = this.collectionItem(collection);
-		const withId = item.locator(`[data-test-id^="${TEST_IDS.collectionAdd}"]`).last();
-		const trigger = (await withId.count()) ? withId : item.locator('.add-option input, .param-options input').last();
-		await trigger.click();
+		const withId = item.locator(`[data-test-id^="${TEST_IDS.collectionAdd}"]`);
+		const select = item.locator('.add-option input, .param-options input');
+		await withId.or(select).first().waitFor({ state: 'visible' });
+		await ((await withId.count()) ? withId : select).last().click();
+	}
+
+	async addToCollection(collection, label) {
+		await this.openCollectionAdd(collection);
 		await this.option(label).click();
 	}
 
@@ -534,6 +552,9 @@ class Editor {
 		await this.outputPanel().screenshot({ path: file });
 	}
 }
+
+// The canvas beyond adding a node, AI tools, and workflows through the editor's REST API.
+require('./editorCanvas').install(Editor, { TEST_IDS, ACTION_TIMEOUT });
 
 // CONTACT_SYNC_EDITOR_TRACE=1 prints how long each editor action takes.
 if (process.env.CONTACT_SYNC_EDITOR_TRACE) {

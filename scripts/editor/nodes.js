@@ -20,6 +20,18 @@
  *
  * `idField` (default `id`) names the key of a created contact's id in the output.
  *
+ * `version` is the version a node added from the panel gets (the node's defaultVersion); the
+ * Settings tab must show it. `create.layout` is what the Create panel must show of that version:
+ * `top`, [parameter, label] pairs that follow one another in this order, and `notOffered`,
+ * per collection, entries its "Add Field" must not list. `subtitle` picks an operation and
+ * reads the node's subtitle on the canvas, then with Options › Dry Run on. `saved` is a node of
+ * an older version, pasted into a new workflow with the row's credential: its panel must show
+ * `layout` (and `absent`: no such top-level parameter), the `values` it was saved with, no
+ * parameter or node issue, and n8n must store it at that version. `tool` adds the node's AI
+ * tool variant (`item` in the nodes panel) to an AI Agent's Tool input: parameter `fromAi`
+ * must offer "let the model define this", which sets it to `$fromAI('<key>', …)`; `version1`,
+ * a pasted version 1 tool, says per n8n line whether its parameter is offered.
+ *
  * `sandbox` names a contract server of test/servers, started on a free port for the run; the
  * functions of a row receive it (`server.baseUrl`, `server.requests`).
  *
@@ -43,6 +55,9 @@ const BAD_ROWS = [
 const fromRow = (...pairs) => pairs.map(([param, key, within]) => ({ param, expression: `{{ $json.${key} }}`, ...(within ? { within } : {}) }));
 const badPhoneError = (field) => `${field}: "${BAD_PHONE}" is not a valid phone number for France (FR).`;
 
+/** `{ param, label }` pairs of a layout, from [param, label]. */
+const inOrder = (...pairs) => pairs.map(([param, label]) => ({ param, label }));
+
 /** The body of the first request `method path` the sandbox received. */
 const bodyOf = (server, method, path) => server.requests.find((request) => request.method === method && request.path === path)?.body;
 
@@ -65,7 +80,9 @@ const NODES = [
 			wrongMessage: 'API key invalid: Skipcall did not recognise it.',
 		},
 		operations: ['Create', 'Get', 'Update'],
+		version: 1,
 		create: {
+			layout: { top: inOrder(['firstName', 'First Name'], ['lastName', 'Last Name'], ['phoneNumbers', 'Phone Numbers'], ['additionalFields', 'Additional Fields']) },
 			required: [
 				{ param: 'firstName', value: 'Marie' },
 				{ param: 'lastName', value: 'Dupont' },
@@ -108,6 +125,8 @@ const NODES = [
 			set: fromRow(['firstName', 'firstName'], ['lastName', 'lastName'], ['phoneNumbers', 'phone'], ['email', 'email']),
 			error: badPhoneError('Phone Numbers'),
 		},
+		// Skipcall has no Create or Update.
+		subtitle: { operation: 'Update' },
 	},
 	{
 		displayName: 'Klen AI',
@@ -125,16 +144,24 @@ const NODES = [
 			wrongMessage: 'API key invalid: Klen AI did not recognise it.',
 		},
 		operations: ['Create', 'Create or Update', 'Get', 'Get Many', 'Update'],
+		version: 2,
 		create: {
-			required: [{ param: 'firstName', value: 'Marie' }],
+			// Version 2: Phone Numbers at the top, no longer under Additional Fields.
+			layout: {
+				top: inOrder(['firstName', 'First Name'], ['phoneNumbers', 'Phone Numbers'], ['additionalFields', 'Additional Fields']),
+				notOffered: { additionalFields: ['Phone Numbers'] },
+			},
+			// The top-level fields (First Name is the only required one).
+			required: [
+				{ param: 'firstName', value: 'Marie' },
+				{ fixedCollection: 'phoneNumbers', addRow: true },
+				{ param: 'phoneNumber', within: 'phoneNumbers', value: GOOD_PHONE },
+			],
 			additional: [
 				{ collection: 'additionalFields', add: 'Last Name' },
 				{ param: 'lastName', value: 'Dupont' },
 				{ collection: 'additionalFields', add: 'Email' },
 				{ param: 'email', value: 'marie.dupont@example.com' },
-				{ collection: 'additionalFields', add: 'Phone Numbers' },
-				{ fixedCollection: 'phoneNumbers', addRow: true },
-				{ param: 'phoneNumber', within: 'phoneNumbers', value: GOOD_PHONE },
 				{ collection: 'additionalFields', add: 'Tags' },
 				{ param: 'tags', value: 'n8n, spreadsheet' },
 			],
@@ -157,6 +184,23 @@ const NODES = [
 			set: fromRow(['firstName', 'firstName'], ['lastName', 'lastName'], ['email', 'email'], ['phoneNumber', 'phone', 'phoneNumbers']),
 			error: badPhoneError('Phone Numbers'),
 		},
+		subtitle: { operation: 'Create or Update' },
+		// A workflow saved with version 1 keeps Phone Numbers under Additional Fields.
+		saved: {
+			version: 1,
+			parameters: {
+				resource: 'contact',
+				operation: 'create',
+				firstName: 'Marie',
+				additionalFields: { lastName: 'Dupont', phoneNumbers: { number: [{ phoneNumber: GOOD_PHONE, phoneType: 'mobile', primary: true, doNotCall: false }] } },
+				options: { defaultCountry: 'FR' },
+			},
+			layout: { top: inOrder(['firstName', 'First Name'], ['additionalFields', 'Additional Fields'], ['options', 'Options']), absent: ['phoneNumbers'] },
+			values: [
+				{ param: 'lastName', collection: 'additionalFields', value: 'Dupont' },
+				{ param: 'phoneNumber', collection: 'additionalFields', within: 'phoneNumbers', value: GOOD_PHONE },
+			],
+		},
 	},
 	{
 		displayName: 'Skode AI',
@@ -174,9 +218,12 @@ const NODES = [
 			wrongMessage: 'API key invalid: Skode AI did not recognise it.',
 		},
 		operations: ['Create', 'Create or Update', 'Delete', 'Get', 'Get Many', 'Merge', 'Update'],
+		version: 2,
 		create: {
+			// Version 2 calls the name Full Name (`fullName`, still sent as `name`).
+			layout: { top: inOrder(['fullName', 'Full Name'], ['email', 'Email'], ['phone', 'Phone'], ['additionalFields', 'Additional Fields']) },
 			required: [
-				{ param: 'name', value: 'Marie Dupont' },
+				{ param: 'fullName', value: 'Marie Dupont' },
 				{ param: 'email', value: 'marie.dupont@example.com' },
 				{ param: 'phone', value: GOOD_PHONE },
 			],
@@ -199,8 +246,23 @@ const NODES = [
 		badRow: {
 			// Skode AI keeps one contact per email: each row has its own.
 			rows: BAD_ROWS,
-			set: fromRow(['name', 'name'], ['email', 'email'], ['phone', 'phone']),
+			set: fromRow(['fullName', 'name'], ['email', 'email'], ['phone', 'phone']),
 			error: badPhoneError('Phone'),
+		},
+		subtitle: { operation: 'Create or Update' },
+		// A workflow saved with version 1 keeps its Name.
+		saved: {
+			version: 1,
+			parameters: { resource: 'contact', operation: 'create', name: 'Marie Dupont', email: 'marie.dupont@example.com', phone: GOOD_PHONE, additionalFields: {}, options: { defaultCountry: 'FR' } },
+			layout: { top: inOrder(['name', 'Name'], ['email', 'Email'], ['phone', 'Phone'], ['additionalFields', 'Additional Fields']), absent: ['fullName'] },
+			values: [{ param: 'name', value: 'Marie Dupont' }],
+		},
+		// n8n 1.x's editor offers the model no parameter called `name`: the reason for version 2.
+		tool: {
+			item: 'Skode AI Tool',
+			search: 'Skode AI',
+			fromAi: { param: 'fullName', label: 'Full Name', key: 'Full_Name' },
+			version1: { param: 'name', label: 'Name', offered: { '1.x': false, '2.x': true } },
 		},
 	},
 	{
@@ -221,7 +283,9 @@ const NODES = [
 			wrongMessage: 'Tether login failed for admin@tether.test (401)',
 		},
 		operations: ['Create', 'Create or Update', 'Get Many', 'Update'],
+		version: 1,
 		create: {
+			layout: { top: inOrder(['phoneNumbers', 'Phone Numbers'], ['additionalFields', 'Additional Fields']) },
 			required: [{ param: 'phoneNumbers', value: GOOD_PHONE }],
 			additional: [
 				{ collection: 'additionalFields', add: 'First Name' },
@@ -246,6 +310,7 @@ const NODES = [
 			set: fromRow(['phoneNumbers', 'phone'], ['firstName', 'firstName'], ['lastName', 'lastName'], ['email', 'email']),
 			error: badPhoneError('Phone Numbers'),
 		},
+		subtitle: { operation: 'Create or Update' },
 	},
 ];
 

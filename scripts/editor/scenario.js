@@ -11,6 +11,8 @@ const { isDeepStrictEqual } = require('node:util');
 
 const fs = require('node:fs');
 
+const { layoutStep, subtitleStep, savedVersionStep, toolStep, toolVersion1Step } = require('./versionChecks');
+
 /** Where a README picture of this run goes. */
 function picture(context, file) {
 	fs.mkdirSync(context.docsFolder, { recursive: true });
@@ -30,13 +32,23 @@ function contains(actual, expected) {
 	return actual !== null && typeof actual === 'object' && Object.entries(expected).every(([key, value]) => contains(actual[key], value));
 }
 
-/** The top-level parameters the node shows for `operation` whatever the other parameters say. */
-function parametersOf(description, operation) {
+/** Whether a displayOptions `@version` condition holds for `version` (n8n's numbers and `_cnd`). */
+function versionMatches(conditions, version) {
+	return conditions.some((condition) => {
+		if (typeof condition === 'number') return condition === version;
+		const [[operator, value]] = Object.entries(condition._cnd ?? {});
+		return { eq: version === value, not: version !== value, gte: version >= value, lte: version <= value, gt: version > value, lt: version < value }[operator] === true;
+	});
+}
+
+/** The top-level parameters node version `version` shows for `operation` whatever the other parameters say. */
+function parametersOf(description, operation, version) {
 	return description.properties.filter((property) => {
 		const conditions = property.displayOptions?.show;
 		if (!conditions || property.displayOptions.hide) return false;
 		const keys = Object.keys(conditions);
-		if (!keys.includes('operation') || keys.some((key) => key !== 'operation' && key !== 'resource')) return false;
+		if (!keys.includes('operation') || keys.some((key) => !['operation', 'resource', '@version'].includes(key))) return false;
+		if (conditions['@version'] && !versionMatches(conditions['@version'], version)) return false;
 		return conditions.operation.includes(operation) && (!conditions.resource || conditions.resource.includes('contact'));
 	});
 }
@@ -101,15 +113,19 @@ async function runNodeScenario(context) {
 		for (const operation of [...row.operations.filter((name) => name !== 'Create'), 'Create']) {
 			const value = operationsOf(description).find((option) => option.name === operation).value;
 			await editor.pickOperation(operation);
-			for (const property of parametersOf(description, value)) {
+			for (const property of parametersOf(description, value, row.version)) {
 				if (property.type === 'notice' || property.type === 'hidden') continue;
 				const visible = COLLECTION_TYPES.has(property.type) ? await editor.isCollectionVisible(property.name) : await editor.isParameterVisible(property.name);
 				expect(visible, `${operation}: parameter "${property.displayName}" (${property.name}) is not shown`);
 			}
-			seen.push(`${operation} (${parametersOf(description, value).length})`);
+			seen.push(`${operation} (${parametersOf(description, value, row.version).length})`);
 		}
 		return `${seen.join(', ')}; n8n adds: ${listed.filter((label) => !declared.includes(label)).join(', ') || 'nothing'}`;
 	});
+
+	const layout = row.create.layout;
+	const notOffered = Object.entries(layout.notOffered ?? {}).map(([collection, labels]) => `; ${collection === 'additionalFields' ? 'Additional Fields' : collection} offers no ${labels.join(', ')}`);
+	step(`Create (new node, version ${row.version}): ${layout.top.map(({ label }) => label).join(', ')} in this order${notOffered.join('')}`, layoutStep(context));
 
 	step('Create: required fields, Additional Fields, Options › Default Country for Phone Numbers', async () => {
 		for (const action of row.create.required) await editor.act(action);
@@ -229,6 +245,20 @@ async function runNodeScenario(context) {
 		if (context.docsFolder) await editor.screenshotOutputPanel(picture(context, `${row.slug}-output-error.png`));
 		return `"${error}"`;
 	});
+
+	if (row.subtitle) {
+		const { operation } = row.subtitle;
+		step(`the canvas subtitle: "${operation}", then "${operation} · Dry Run" with Options › Dry Run on`, subtitleStep(context, state));
+	}
+	if (row.saved) {
+		step(`a workflow saved with version ${row.saved.version} opens with that version's panel: ${row.saved.layout.top.map(({ label }) => label).join(', ')}, its values, no issue`, savedVersionStep(context, state));
+	}
+	if (row.tool) {
+		const { item, fromAi, version1 } = row.tool;
+		step(`${item} on an AI Agent's Tool input: ${fromAi.label} offers "let the model define this", which sets $fromAI('${fromAi.key}', …)`, toolStep(context));
+		const offered = version1.offered[steps.line];
+		step(`a version 1 ${item}: ${version1.label} ${offered ? 'offers' : 'does not offer'} "let the model define this" on n8n ${steps.line}`, toolVersion1Step(context, steps.line));
+	}
 
 	for (let index = 0; index < plan.length; index++) {
 		const { name, fn, options } = plan[index];
