@@ -65,9 +65,8 @@ export async function createWithRecovery(
 export function createContact(profile: ProviderProfile, plan: LookupPlan) {
 	return async function (
 		this: Row,
-		request: IHttpRequestOptions,
+		options: IHttpRequestOptions,
 	): Promise<INodeExecutionData[]> {
-		const options = request;
 		const keys = lookupKeysOf(this, plan, (options.body ?? {}) as IDataObject);
 		const account = await accountOf(this, profile);
 		const body = await oneAtATime(lockKeysOf(profile, keys, account), async () => await createWithRecovery.call(this, profile, plan, keys, options));

@@ -29,12 +29,11 @@ export const getManyLimits = { maxPages: 1000 };
 export function getManyContacts(profile: ProviderProfile, plan: PagingPlan) {
 	return async function (
 		this: Row,
-		request: IHttpRequestOptions,
+		options: IHttpRequestOptions,
 	): Promise<INodeExecutionData[]> {
 		const returnAll = booleanParameter(this, 'returnAll', 'Return All');
 		const limit = returnAll ? Infinity : (this.getNodeParameter('limit', 50) as number);
 		const results: IDataObject[] = [];
-		const options = request;
 		// One page size for the whole run: page N of a smaller size starts elsewhere in the list
 		// (Limit 150 asking page 2 with 50 a page would get records 51–100 again).
 		const size = Math.min(plan.maxPageSize, limit);

@@ -4,8 +4,7 @@ import { defaultCountryOf } from '../input/contactBody';
 import { type PhoneOptions, samePhoneNumber } from '../input/phone';
 import { itemPrefix } from '../messages';
 import type { ProviderProfile } from '../profile';
-import { budgetKey } from '../sending/pacing';
-import { sendRequest } from '../sending/send';
+import { accountKeyOf, sendRequest } from '../sending/send';
 import { ListProblem, readPages } from './pages';
 import { idOf } from './records';
 import type { Row } from '../engine/row';
@@ -99,8 +98,7 @@ export function lockKeysOf(profile: ProviderProfile, keys: LookupKey[], account 
 
 /** The account a row's requests go to: the credential's Base URL and secrets, hashed (as pacing's budgets). */
 export async function accountOf(context: Row, profile: ProviderProfile): Promise<string> {
-	const credentials = await context.getCredentials(profile.credentialType);
-	return budgetKey(profile.credentialType, credentials.baseUrl, profile.secretFields.map((field) => credentials[field]).join('|'));
+	return accountKeyOf(profile, await context.getCredentials(profile.credentialType));
 }
 
 /** Pages of loose hits read for one lookup key before the node gives up. Tests lower it. */

@@ -64,10 +64,9 @@ function noLookupKeyError(context: Row, itemIndex: number) {
 export function upsertContact(profile: ProviderProfile, plan: UpsertPlan, listing?: ContactListing) {
 	return async function (
 		this: Row,
-		request: IHttpRequestOptions,
+		options: IHttpRequestOptions,
 	): Promise<INodeExecutionData[]> {
 		const itemIndex = this.getItemIndex();
-		const options = request;
 		const keys = lookupKeysOf(this, plan, (options.body ?? {}) as IDataObject);
 		if (keys.length === 0) throw noLookupKeyError(this, itemIndex);
 		const account = await accountOf(this, profile);

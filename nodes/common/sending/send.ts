@@ -78,6 +78,14 @@ function sendSettings(context: Row, profile: ProviderProfile, request: IHttpRequ
 }
 
 /**
+ * The account a credential reaches, as pacing keys its budgets: its type, its Base URL and
+ * its secrets, hashed. Create or Update's locks and index are kept per account by the same key.
+ */
+export function accountKeyOf(profile: ProviderProfile, credentials: ICredentialDataDecryptedObject): string {
+	return budgetKey(profile.credentialType, credentials.baseUrl, profile.secretFields.map((field) => credentials[field]).join('|'));
+}
+
+/**
  * The address requests go under: the profile's reading of the credential's Base URL (Tether's
  * instance plus `/api`), else the Base URL as given. A Base URL the profile cannot use fails
  * the row before anything is sent, naming the credential's field.
@@ -109,7 +117,7 @@ export async function sendRequest(
 	const credentials = await this.getCredentials(profile.credentialType);
 	// A login's token is a secret too, but changes with each login: not part of the budget's key.
 	const secrets = profile.secretsOf?.(this, credentials) ?? profile.secretFields.map((field) => credentials[field] as string | undefined);
-	const key = budgetKey(profile.credentialType, credentials.baseUrl, profile.secretFields.map((field) => credentials[field]).join('|'));
+	const key = accountKeyOf(profile, credentials);
 	const { perMinute, maxWaitMs, timeoutMs } = sendSettings(this, profile, options);
 	const baseUrl = apiBaseUrlOf(this, profile, credentials);
 	const method = (options.method ?? 'GET').toUpperCase();
@@ -161,7 +169,7 @@ export async function sendRequest(
 		const repeatable = String(request.method ?? 'GET').toUpperCase() !== 'POST';
 		slot.leaving();
 		const outcome = await settle(
-			profile.exchange ? profile.exchange(this, request, credentials, timeoutMs) : exchange.call(this, profile.credentialType, request, { ...credentials }, timeoutMs),
+			profile.exchange ? profile.exchange(this, request, credentials, timeoutMs) : exchange.call(this, profile.credentialType, request, credentials, timeoutMs),
 		);
 		// A row's failure is noted by the engine once its error has left the operation, a few
 		// microtasks after its request ends: the slot of a request that did not succeed passes on

@@ -75,9 +75,8 @@ function buildMergeBody(fields: MergeFields) {
 function mergeContacts(profile: ProviderProfile, fields: MergeFields) {
 	return async function (
 		this: Row,
-		request: IHttpRequestOptions,
+		options: IHttpRequestOptions,
 	): Promise<INodeExecutionData[]> {
-		const options = request;
 		const sent = (options.body ?? {}) as IDataObject;
 		const primaryId = String(sent[fields.primary]);
 		const duplicateIds = (sent[fields.duplicates] as string[] | undefined) ?? [];

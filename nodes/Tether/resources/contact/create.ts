@@ -24,9 +24,8 @@ export const createBody = buildContactBody(tetherCreateFields, 'create');
  */
 async function createTetherContact(
 	this: Row,
-	request: IHttpRequestOptions,
+	options: IHttpRequestOptions,
 ): Promise<INodeExecutionData[]> {
-	const options = request;
 	const keys = lookupKeysOf(this, tetherLookup, (options.body ?? {}) as IDataObject);
 	let failure: unknown;
 	try {

@@ -27,9 +27,8 @@ async function stageRules(this: Row, requestOptions: IHttpRequestOptions): Promi
 /** Sends the update and outputs the contact, not Tether's envelope. */
 export async function updateTetherContact(
 	this: Row,
-	request: IHttpRequestOptions,
+	options: IHttpRequestOptions,
 ): Promise<INodeExecutionData[]> {
-	const options = request;
 	let failure: unknown;
 	try {
 		const answer = await sendRequest.call(this, tetherProfile, options);

@@ -29,10 +29,9 @@ function updatableOf(body: IDataObject): IDataObject {
  */
 async function upsertTetherContact(
 	this: Row,
-	request: IHttpRequestOptions,
+	options: IHttpRequestOptions,
 ): Promise<INodeExecutionData[]> {
 	const itemIndex = this.getItemIndex();
-	const options = request;
 	const body = (options.body ?? {}) as IDataObject;
 	const keys = lookupKeysOf(this, tetherLookup, body);
 	// The run's index of the organisation's contacts, or a search per row (upsertLookup.ts).
