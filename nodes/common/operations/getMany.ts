@@ -49,7 +49,7 @@ export function getManyContacts(profile: ProviderProfile, plan: PagingPlan) {
 		} catch (error) {
 			throw error instanceof ListProblem ? listError(this, profile, error) : error;
 		}
-		return answerItems(results, this.getItemIndex());
+		return answerItems(results);
 	};
 }
 

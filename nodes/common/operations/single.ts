@@ -15,13 +15,12 @@ import { idOf } from './records';
  * The output items of one input row, the one way every operation builds them: an object
  * answer is one item, an array one item per element (Get Many: a single contact's answer
  * goes through contactItems), and an answer without a body (204) says it succeeded. `extra`
- * is added to each (Create or Update's result).
+ * is added to each (Create or Update's result). The engine pairs them with their row.
  */
-export function answerItems(body: unknown, itemIndex: number, extra: IDataObject = {}): INodeExecutionData[] {
-	const pairedItem = { item: itemIndex };
-	if (Array.isArray(body)) return body.map((json) => ({ json: { ...(json as IDataObject), ...extra }, pairedItem }));
-	if (body && typeof body === 'object') return [{ json: { ...(body as IDataObject), ...extra }, pairedItem }];
-	return [{ json: { success: true, ...extra }, pairedItem }];
+export function answerItems(body: unknown, extra: IDataObject = {}): INodeExecutionData[] {
+	if (Array.isArray(body)) return body.map((json) => ({ json: { ...(json as IDataObject), ...extra } }));
+	if (body && typeof body === 'object') return [{ json: { ...(body as IDataObject), ...extra } }];
+	return [{ json: { success: true, ...extra } }];
 }
 
 /**
@@ -37,7 +36,7 @@ export function contactItems(
 	extra: IDataObject = {},
 	write?: 'created' | 'updated',
 ): INodeExecutionData[] {
-	if (!Array.isArray(body)) return answerItems(body, context.getItemIndex(), extra);
+	if (!Array.isArray(body)) return answerItems(body, extra);
 	const itemIndex = context.getItemIndex();
 	const what = body.length === 0 ? 'an empty list' : `a list of ${body.length}`;
 	const outcome = write === 'created' ? MAY_HAVE_BEEN_CREATED : write === 'updated' ? ': the contact may have been updated' : '';

@@ -24,10 +24,10 @@ function deleteContact(profile: ProviderProfile) {
 	): Promise<INodeExecutionData[]> {
 		const answer = await sendRequest.call(this, profile, request);
 		// A dry run outputs the request it did not send (sending/dryRun.ts).
-		if (isDryRunBody(answer.body)) return answerItems(answer.body, this.getItemIndex());
+		if (isDryRunBody(answer.body)) return answerItems(answer.body);
 		// Already checked by the contactIdInUrl preSend, which put it in the URL.
 		const id = String(this.getNodeParameter('contactId', '') ?? '').trim();
-		return [{ json: { deleted: true, id }, pairedItem: { item: this.getItemIndex() } }];
+		return [{ json: { deleted: true, id } }];
 	};
 }
 

@@ -86,7 +86,7 @@ function mergeContacts(profile: ProviderProfile, fields: MergeFields) {
 			const answer = await sendRequest.call(this, profile, options);
 			const body = contactFrom(answer.body);
 			const merged = body && typeof body === 'object' ? body : { merged: true, primaryId, duplicateIds };
-			return answerItems(merged, this.getItemIndex());
+			return answerItems(merged);
 		} catch (error) {
 			failure = error;
 		}

@@ -30,7 +30,7 @@ async function createTetherContact(
 	let failure: unknown;
 	try {
 		const body = await oneAtATime(lockKeysOf(tetherProfile, keys, await accountOf(this, tetherProfile)), async () => await createWithRecovery.call(this, tetherProfile, tetherLookup, keys, options));
-		return answerItems(tetherContact(body), this.getItemIndex());
+		return answerItems(tetherContact(body));
 	} catch (error) {
 		failure = error;
 	}

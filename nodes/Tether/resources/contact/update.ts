@@ -32,7 +32,7 @@ export async function updateTetherContact(
 	let failure: unknown;
 	try {
 		const answer = await sendRequest.call(this, tetherProfile, options);
-		return answerItems(tetherContact(answer.body), this.getItemIndex());
+		return answerItems(tetherContact(answer.body));
 	} catch (error) {
 		failure = error;
 	}

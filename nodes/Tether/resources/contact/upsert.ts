@@ -31,7 +31,6 @@ async function upsertTetherContact(
 	this: Row,
 	options: IHttpRequestOptions,
 ): Promise<INodeExecutionData[]> {
-	const itemIndex = this.getItemIndex();
 	const body = (options.body ?? {}) as IDataObject;
 	const keys = lookupKeysOf(this, tetherLookup, body);
 	// The run's index of the organisation's contacts, or a search per row (upsertLookup.ts).
@@ -44,7 +43,7 @@ async function upsertTetherContact(
 			try {
 				const created = await createWithRecovery.call(this, tetherProfile, tetherLookup, keys, options);
 				lookup.created(tetherContact(created));
-				return answerItems(tetherContact(created), itemIndex, upsertResultFields(this, 'created'));
+				return answerItems(tetherContact(created), upsertResultFields(this, 'created'));
 			} catch (error) {
 				refused = error;
 			}
@@ -58,7 +57,7 @@ async function upsertTetherContact(
 		try {
 			const answer = await sendRequest.call(this, tetherProfile, { ...options, ...update }, { contactId: existingId });
 			lookup.updated(existingId, tetherContact(answer.body));
-			return answerItems(tetherContact(answer.body), itemIndex, upsertResultFields(this, 'updated', existingId));
+			return answerItems(tetherContact(answer.body), upsertResultFields(this, 'updated', existingId));
 		} catch (error) {
 			refused = error;
 		}
@@ -68,7 +67,7 @@ async function upsertTetherContact(
 			const created = tetherContact(await createWithRecovery.call(this, tetherProfile, tetherLookup, keys, options));
 			lookup.created(created);
 			const note = { [UPSERT_NOTE_FIELD]: matchGoneNote(tetherProfile, existingId, keys, existing) };
-			return answerItems(created, itemIndex, { ...upsertResultFields(this, 'created'), ...note });
+			return answerItems(created, { ...upsertResultFields(this, 'created'), ...note });
 		}
 		const duplicate = tetherDuplicate(refused);
 		if (!duplicate) throw refused;
